@@ -1,0 +1,30 @@
+# C test suites.  Each prints TAP lines; scripts/check runs and counts them.
+TEST_LDADD = ofp/libofp.a
+check_PROGRAMS += \
+	tests/test-buf \
+	tests/test-match \
+	tests/test-actions \
+	tests/test-msgs \
+	tests/test-multipart \
+	tests/test-packet \
+	tests/test-malformed \
+	tests/test-roundtrip \
+	tests/test-fixtures
+tests_test_buf_SOURCES = tests/test-buf.c tests/tap.h
+tests_test_buf_LDADD = $(TEST_LDADD)
+tests_test_match_SOURCES = tests/test-match.c tests/tap.h
+tests_test_match_LDADD = $(TEST_LDADD)
+tests_test_actions_SOURCES = tests/test-actions.c tests/tap.h
+tests_test_actions_LDADD = $(TEST_LDADD)
+tests_test_msgs_SOURCES = tests/test-msgs.c tests/tap.h
+tests_test_msgs_LDADD = $(TEST_LDADD)
+tests_test_multipart_SOURCES = tests/test-multipart.c tests/tap.h
+tests_test_multipart_LDADD = $(TEST_LDADD)
+tests_test_packet_SOURCES = tests/test-packet.c tests/tap.h
+tests_test_packet_LDADD = $(TEST_LDADD)
+tests_test_malformed_SOURCES = tests/test-malformed.c tests/tap.h
+tests_test_malformed_LDADD = $(TEST_LDADD)
+tests_test_roundtrip_SOURCES = tests/test-roundtrip.c tests/tap.h
+tests_test_roundtrip_LDADD = $(TEST_LDADD)
+tests_test_fixtures_SOURCES = tests/test-fixtures.c tests/tap.h
+tests_test_fixtures_LDADD = $(TEST_LDADD)
