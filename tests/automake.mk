@@ -9,7 +9,8 @@ check_PROGRAMS += \
 	tests/test-packet \
 	tests/test-malformed \
 	tests/test-roundtrip \
-	tests/test-fixtures
+	tests/test-fixtures \
+	tests/conformance-gen
 tests_test_buf_SOURCES = tests/test-buf.c tests/tap.h
 tests_test_buf_LDADD = $(TEST_LDADD)
 tests_test_match_SOURCES = tests/test-match.c tests/tap.h
@@ -24,7 +25,11 @@ tests_test_packet_SOURCES = tests/test-packet.c tests/tap.h
 tests_test_packet_LDADD = $(TEST_LDADD)
 tests_test_malformed_SOURCES = tests/test-malformed.c tests/tap.h
 tests_test_malformed_LDADD = $(TEST_LDADD)
-tests_test_roundtrip_SOURCES = tests/test-roundtrip.c tests/tap.h
+CONF_CASES = tests/conformance.h tests/conf-match.c tests/conf-actions.c \
+	tests/conf-msgs.c tests/conf-multipart.c
+tests_test_roundtrip_SOURCES = tests/test-roundtrip.c tests/tap.h $(CONF_CASES)
 tests_test_roundtrip_LDADD = $(TEST_LDADD)
 tests_test_fixtures_SOURCES = tests/test-fixtures.c tests/tap.h
 tests_test_fixtures_LDADD = $(TEST_LDADD)
+tests_conformance_gen_SOURCES = tests/conformance-gen.c $(CONF_CASES)
+tests_conformance_gen_LDADD = $(TEST_LDADD)

@@ -1,0 +1,3 @@
+#ifndef OFP_PACKET_H
+#define OFP_PACKET_H 1
+#endif
