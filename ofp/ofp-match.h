@@ -134,6 +134,14 @@ enum ofp_field ofp_field_from_name(const char *name);
 enum ofp_field ofp_field_from_header(uint32_t header);
 /* The OXM header to emit for 'f' in OpenFlow 1.3, without mask. */
 uint32_t ofp_field_header(enum ofp_field f);
+/* The name Open vSwitch prints for 'header' in move/load actions
+ * ("NXM_OF_ETH_SRC" for both the OXM and the NXM header of eth_src,
+ * "NXM_OF_IN_PORT" vs "OXM_OF_IN_PORT"), or NULL if unknown. */
+const char *ofp_field_header_name(uint32_t header);
+/* The width in bits Open vSwitch gives the field of 'header' in move/load
+ * (16 for NXM_OF_IN_PORT, 32 for OXM_OF_IN_PORT, 12 for OXM_OF_VLAN_VID),
+ * or 0 if unknown. */
+unsigned ofp_field_header_n_bits(uint32_t header);
 
 /* Typed values, one member per field. */
 struct ofp_match_fields {
@@ -218,7 +226,11 @@ union ofp_field_value {
 void ofp_match_init(struct ofp_match *m);
 
 /* Sets 'f' to 'value', exactly, or under 'mask' if nonnull.  Bits of
- * 'value' outside 'mask' are cleared; an all-ones mask becomes exact. */
+ * 'value' outside 'mask' are cleared; mask bits beyond the field's width
+ * are dropped; a mask covering the whole width becomes exact and an
+ * all-zeros mask wildcards the field.  A partial mask on an unmaskable
+ * field is stored as given (the prerequisite check then treats the field
+ * as not matched exactly). */
 void ofp_match_set(struct ofp_match *, enum ofp_field f,
                    const union ofp_field_value *value,
                    const union ofp_field_value *mask);
@@ -256,7 +268,31 @@ enum ofperr ofp_match_check_prereqs(const struct ofp_match *);
  * TLVs, padding to 8 bytes) at the reader's position and consumes it all.
  * Checks lengths, duplicate fields, masks on unmaskable fields, values out
  * of range and prerequisites.  'unknown' in the result borrows from the
- * reader's buffer. */
+ * reader's buffer.
+ *
+ * Errors, as Open vSwitch 3.1 reports them unless noted:
+ *   OFPBMC_BAD_LEN: fewer than 4 bytes; length < 4; length rounded up to 8
+ *     (the padding must be there) beyond the reader; a TLV header or
+ *     payload overrunning the list; an experimenter TLV shorter than its
+ *     4-byte experimenter id; a TLV whose length is not the field's length
+ *     (twice it with hasmask) -- OVS says OFPBMC_BAD_FIELD for the last.
+ *   OFPBMC_BAD_TYPE: type other than OFPMT_OXM.
+ *   OFPBMC_BAD_FIELD: an OXM basic (class 0x8000) field code above 39.
+ *   OFPBMC_BAD_WILDCARDS: value bits set where the mask is 0 (OVS rejects
+ *     rather than normalises).
+ *   OFPBMC_BAD_MASK: a mask on an unmaskable field, unless all-ones (then
+ *     exact) or all-zeros (then wildcarded), as OVS.
+ *   OFPBMC_BAD_VALUE: value bits beyond the field's width (vlan_vid >
+ *     0x1fff, ip_dscp > 63, ...), and OVS's own limits: arp_op > 0xff,
+ *     ct_state bits above 0x80, in_port in [0xff00, 0xffffff00).
+ *   OFPBMC_DUP_FIELD: a field twice (even once under a zero mask).
+ *   OFPBMC_BAD_PREREQ: checked once the whole list is read (OVS checks
+ *     each TLV against the fields before it).
+ * Well-formed TLVs of other classes (NXM_NX_PKT_MARK, experimenter OXMs,
+ * NXM aliases of basic fields) are kept in 'unknown': it spans from the
+ * first to the end of the last such TLV, and the encoder, equal and hash
+ * skip the modelled TLVs that lie inside that span.  Masks come out
+ * canonical: bits beyond the field's width dropped, a full mask exact. */
 enum ofperr ofp_match_decode(struct ofp_reader *, struct ofp_match *);
 /* Decodes a bare OXM TLV list of exactly 'len' bytes (no ofp_match
  * header), e.g. a PACKET_IN match's TLVs. */
@@ -272,14 +308,23 @@ void ofp_oxm_put_field(struct ofpbuf *, enum ofp_field f,
                        const union ofp_field_value *value,
                        const union ofp_field_value *mask);
 /* Reads one OXM TLV at the reader's position into 'f', 'value', 'mask'
- * (mask all-ones when the TLV has none); used by set_field decoding. */
+ * (mask all-ones when the TLV has none); used by set_field decoding.
+ * Also accepts the legacy NXM headers that ofp_field_from_header() maps,
+ * when their length equals the field's.  Errors are in the match space
+ * for the caller to translate: OFPBMC_BAD_LEN (truncated, or the wrong
+ * length for the field), OFPBMC_BAD_FIELD (unknown header),
+ * OFPBMC_BAD_WILDCARDS / OFPBMC_BAD_MASK / OFPBMC_BAD_VALUE as for
+ * matches.  A zero mask comes back with '*masked' true and 'mask' zero.
+ * Consumes the TLV only on success. */
 enum ofperr ofp_oxm_pull_field(struct ofp_reader *, enum ofp_field *f,
                                union ofp_field_value *value,
                                union ofp_field_value *mask, bool *masked);
 
 /* Formats 'm' in Open vSwitch flow syntax, without priority, e.g.
  * "tcp,in_port=1,nw_src=10.0.0.0/8,tp_dst=80".  Appends nothing for the
- * empty match. */
+ * empty match.  Fields OVS does not support print as "in_phy_port=PORT",
+ * "pbb_isid=N" ("0xV/0xM" masked) and "ipv6_exthdr=0xV[/0xM]".  Of the
+ * unknown TLVs only pkt_mark is shown. */
 void ofp_match_format(const struct ofp_match *, struct ofp_ds *);
 /* Formats a single field value (and mask if nonnull) as Open vSwitch does
  * on the right of "set_field:" or in a match, e.g. "10.0.0.1",

@@ -557,4 +557,34 @@ void ofp_encode_bundle_add(const struct ofp_bundle_add *, uint32_t xid,
                            struct ofpbuf *);
 void ofp_format_bundle_add(const struct ofp_bundle_add *, struct ofp_ds *);
 
+/* ---- Helpers shared by the message codecs (ofp-msgs.c, ofp-bundle.c,
+ * ofp-print.c) and usable by other modules. ---- */
+
+/* Checks the header of the OpenFlow 1.3 message of exactly 'len' bytes at
+ * 'msg' (version 0x04 else OFPBRC_BAD_VERSION, header length == 'len' else
+ * OFPBRC_BAD_LEN, type 'type_a' or 'type_b' else OFPBRC_BAD_TYPE) and
+ * points 'body' at everything after the header. */
+enum ofperr ofp_msg_body(const uint8_t *msg, size_t len, uint8_t type_a,
+                         uint8_t type_b, struct ofp_reader *body);
+/* Appends an OpenFlow 1.3 header with length 0 and returns its offset;
+ * ofp_msg_finish() then sets the length to everything appended since. */
+size_t ofp_msg_start(struct ofpbuf *, uint8_t type, uint32_t xid);
+void ofp_msg_finish(struct ofpbuf *, size_t start);
+/* Decodes a message of type 'type' that must have no body. */
+enum ofperr ofp_decode_empty(const uint8_t *msg, size_t len,
+                             enum ofp_type type);
+
+/* Appends Open vSwitch's hex dump of 'data' (16 bytes a line, offset,
+ * ASCII column if 'ascii'), lines separated by '\n'. */
+void ofp_ds_put_hex_dump(struct ofp_ds *, const void *data, size_t len,
+                         bool ascii);
+/* Appends the one-line summary Open vSwitch prints for an Ethernet frame
+ * in a PACKET_IN or PACKET_OUT ("arp,vlan_tci=0x0000,dl_src=..."). */
+void ofp_packet_summary_format(const uint8_t *data, size_t len,
+                               struct ofp_ds *);
+/* Appends ofp_format() of the message at 'msg' if it decodes, and Open
+ * vSwitch's text for a truncated or undecodable one otherwise (as used
+ * for the data of ERROR messages). */
+void ofp_format_raw(const uint8_t *msg, size_t len, struct ofp_ds *);
+
 #endif /* ofp-msgs.h */

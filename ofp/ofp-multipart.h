@@ -39,6 +39,35 @@ enum ofp_multipart_type {
 #define OFPMPF_REQ_MORE   (1u << 0)
 #define OFPMPF_REPLY_MORE (1u << 0)
 
+/* Meter ids (OFPM_*). */
+#define OFPM_MAX        0xffff0000u
+#define OFPM_SLOWPATH   0xfffffffdu
+#define OFPM_CONTROLLER 0xfffffffeu
+#define OFPM_ALL        0xffffffffu
+
+/* All queues of a port. */
+#define OFPQ_ALL 0xffffffffu
+
+/* Table feature property types (OFPTFPT_*). */
+enum ofp_table_feature_prop_type {
+    OFPTFPT_INSTRUCTIONS = 0,
+    OFPTFPT_INSTRUCTIONS_MISS = 1,
+    OFPTFPT_NEXT_TABLES = 2,
+    OFPTFPT_NEXT_TABLES_MISS = 3,
+    OFPTFPT_WRITE_ACTIONS = 4,
+    OFPTFPT_WRITE_ACTIONS_MISS = 5,
+    OFPTFPT_APPLY_ACTIONS = 6,
+    OFPTFPT_APPLY_ACTIONS_MISS = 7,
+    OFPTFPT_MATCH = 8,
+    OFPTFPT_WILDCARDS = 10,
+    OFPTFPT_WRITE_SETFIELD = 12,
+    OFPTFPT_WRITE_SETFIELD_MISS = 13,
+    OFPTFPT_APPLY_SETFIELD = 14,
+    OFPTFPT_APPLY_SETFIELD_MISS = 15,
+    OFPTFPT_EXPERIMENTER = 0xfffe,
+    OFPTFPT_EXPERIMENTER_MISS = 0xffff,
+};
+
 struct ofp_meter_band;
 
 /* FLOW and AGGREGATE requests. */
