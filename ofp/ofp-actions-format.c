@@ -9,183 +9,20 @@
  * vSwitch does not implement (copy_ttl_in/out, push_pbb/pop_pbb) and foreign
  * experimenter actions get a syntax of our own in the same style. */
 
-/* Appends 'len' big-endian bytes as Open vSwitch's ds_put_hex() does: "0x"
- * and the bytes without leading zero bytes, or "0". */
-static void
-put_hex_bytes(struct ofp_ds *s, const uint8_t *p, size_t len)
-{
-    bool printed = false;
-
-    for (size_t i = 0; i < len; i++) {
-        if (p[i] || printed) {
-            ofp_ds_put_format(s, printed ? "%02"PRIx8 : "0x%"PRIx8, p[i]);
-            printed = true;
-        }
-    }
-    if (!printed) {
-        ofp_ds_put_char(s, '0');
-    }
-}
-
-/* Stores field 'f''s value 'v' into 'out' as wire bytes; returns the
- * length. */
-static size_t
-value_bytes(enum ofp_field f, const union ofp_field_value *v,
-            uint8_t out[16])
-{
-    const struct ofp_field_info *info = ofp_field_info(f);
-    size_t len = info->len;
-    uint64_t x;
-
-    switch (info->type) {
-    case OFP_FT_MAC:
-    case OFP_FT_IPV6:
-    case OFP_FT_U128:
-        memcpy(out, v->bytes, len);
-        return len;
-    case OFP_FT_U8:
-        x = v->u8;
-        break;
-    case OFP_FT_U16:
-        x = v->u16;
-        break;
-    case OFP_FT_U32:
-    case OFP_FT_IPV4:
-        x = v->u32;
-        break;
-    case OFP_FT_U64:
-    default:
-        x = v->u64;
-        break;
-    }
-    for (size_t i = 0; i < len; i++) {
-        out[i] = x >> (8 * (len - 1 - i));
-    }
-    return len;
-}
-
-/* Number of leading one bits in 'p' if 'p' is a CIDR mask, else -1. */
-static int
-cidr_bits(const uint8_t *p, size_t len)
-{
-    int n = 0;
-    size_t i = 0;
-
-    for (; i < len && p[i] == 0xff; i++) {
-        n += 8;
-    }
-    if (i < len) {
-        uint8_t b = p[i++];
-        while (b & 0x80) {
-            n++;
-            b <<= 1;
-        }
-        if (b) {
-            return -1;
-        }
-    }
-    for (; i < len; i++) {
-        if (p[i]) {
-            return -1;
-        }
-    }
-    return n;
-}
-
-void
-ofp_action_field_format_value(enum ofp_field f,
-                              const union ofp_field_value *value,
-                              const union ofp_field_value *mask,
-                              struct ofp_ds *s)
-{
-    const struct ofp_action_field *af = ofp_action_field(f);
-    uint8_t v[16], m[16];
-    size_t len = value_bytes(f, value, v);
-    bool has_mask = false;
-
-    if (mask) {
-        bool zeros = true, ones = true;
-        value_bytes(f, mask, m);
-        for (size_t i = 0; i < len; i++) {
-            zeros &= m[i] == 0;
-            ones &= m[i] == 0xff;
-        }
-        if (zeros) {
-            ofp_ds_put_cstr(s, "ANY");
-            return;
-        }
-        has_mask = !ones;
-    }
-
-    switch (af ? af->fmt : OFP_AFF_HEX) {
-    case OFP_AFF_MAC:
-        ofp_ds_put_mac(s, v);
-        if (has_mask) {
-            ofp_ds_put_char(s, '/');
-            ofp_ds_put_mac(s, m);
-        }
-        return;
-
-    case OFP_AFF_IPV4:
-    case OFP_AFF_IPV6: {
-        int bits = has_mask ? cidr_bits(m, len) : -1;
-        if (len == 4) {
-            ofp_ds_put_ipv4(s, ofp_get_be32(v));
-        } else {
-            ofp_ds_put_ipv6(s, v);
-        }
-        if (has_mask && bits >= 0) {
-            ofp_ds_put_format(s, "/%d", bits);
-        } else if (has_mask && len == 4) {
-            ofp_ds_put_char(s, '/');
-            ofp_ds_put_ipv4(s, ofp_get_be32(m));
-        } else if (has_mask) {
-            ofp_ds_put_char(s, '/');
-            ofp_ds_put_ipv6(s, m);
-        }
-        return;
-    }
-
-    case OFP_AFF_PORT:
-        if (!has_mask && len == 4) {
-            ofp_port_no_format(ofp_get_be32(v), s);
-            return;
-        }
-        /* Fall through. */
-    case OFP_AFF_DEC:
-        if (len <= 8) {
-            uint64_t x = 0;
-            for (size_t i = 0; i < len; i++) {
-                x = x << 8 | v[i];
-            }
-            ofp_ds_put_format(s, "%"PRIu64, x);
-            break;
-        }
-        /* Fall through. */
-    case OFP_AFF_HEX:
-    default:
-        put_hex_bytes(s, v, len);
-        break;
-    }
-    if (has_mask) {
-        ofp_ds_put_char(s, '/');
-        put_hex_bytes(s, m, len);
-    }
-}
-
 void
 ofp_field_ref_format(const struct ofp_field_ref *ref, struct ofp_ds *s)
 {
-    const struct ofp_action_field *af = ofp_action_field(ref->field);
+    const struct ofp_field_info *info = ofp_field_info(ref->field);
 
-    if (!af || !af->nxm_name) {
+    if (!info) {
         ofp_ds_put_cstr(s, "<unknown>");
         ofp_ds_put_format(s, "[%u..%u]", ref->ofs,
                           ref->ofs + ref->n_bits - 1);
         return;
     }
-    ofp_ds_put_cstr(s, af->nxm_name);
-    if (ref->ofs == 0 && ref->n_bits == af->n_bits) {
+    ofp_ds_put_cstr(s, info->nxm_name);
+    if (ref->ofs == 0
+        && ref->n_bits == ofp_field_header_n_bits(info->nxm_header)) {
         ofp_ds_put_cstr(s, "[]");
     } else if (ref->n_bits == 1) {
         ofp_ds_put_format(s, "[%u]", ref->ofs);
@@ -395,18 +232,17 @@ format_action(const struct ofp_action *a, struct ofp_ds *s)
         break;
     case OFP_ACT_SET_FIELD:
     case OFP_ACT_REG_LOAD2: {
-        const struct ofp_action_field *af
-            = ofp_action_field(a->set_field.field);
+        const struct ofp_field_info *info
+            = ofp_field_info(a->set_field.field);
         ofp_ds_put_cstr(s, "set_field:");
-        if (!af) {
+        if (!info) {
             ofp_ds_put_cstr(s, "?-><unknown>");
             break;
         }
-        ofp_action_field_format_value(a->set_field.field,
-                                      &a->set_field.value,
-                                      (a->set_field.masked
-                                       ? &a->set_field.mask : NULL), s);
-        ofp_ds_put_format(s, "->%s", af->name);
+        ofp_field_format_value(a->set_field.field, &a->set_field.value,
+                               (a->set_field.masked
+                                ? &a->set_field.mask : NULL), true, s);
+        ofp_ds_put_format(s, "->%s", info->name);
         break;
     }
     case OFP_ACT_PUSH_PBB:
@@ -546,10 +382,10 @@ ofp_instructions_format(const struct ofp_instructions *in, struct ofp_ds *s)
 }
 
 void
-ofp_buckets_format_for_type(const struct ofp_bucket *buckets, size_t n,
-                            uint8_t group_type, struct ofp_ds *s)
+ofp_buckets_format(const struct ofp_bucket *buckets, size_t n,
+                   uint8_t group_type, struct ofp_ds *s)
 {
-    uint16_t default_weight = group_type == 1 /* OFPGT_SELECT */ ? 1 : 0;
+    uint16_t default_weight = group_type == OFPGT_SELECT ? 1 : 0;
 
     for (size_t i = 0; i < n; i++) {
         const struct ofp_bucket *bk = &buckets[i];
@@ -572,11 +408,4 @@ ofp_buckets_format_for_type(const struct ofp_bucket *buckets, size_t n,
         ofp_ds_put_cstr(s, "actions=");
         format_list(bk->actions.actions, bk->actions.n, s);
     }
-}
-
-void
-ofp_buckets_format(const struct ofp_bucket *buckets, size_t n,
-                   struct ofp_ds *s)
-{
-    ofp_buckets_format_for_type(buckets, n, 0, s);
 }

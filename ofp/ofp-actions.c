@@ -75,125 +75,6 @@ enum {
 #define OFP_BUCKET_LEN 16       /* struct ofp_bucket. */
 #define OFP_INST_HDR_LEN 8      /* struct ofp_instruction_actions. */
 
-/* ---- The action view of the field table. ----------------------------- */
-
-#define NXM0(FIELD, LEN) OFP_OXM_HEADER(OFP_OXM_CLASS_NXM0, FIELD, 0, LEN)
-#define NXM1(FIELD, LEN) OFP_OXM_HEADER(OFP_OXM_CLASS_NXM1, FIELD, 0, LEN)
-#define OXM(FIELD, LEN) \
-    OFP_OXM_HEADER(OFP_OXM_CLASS_OPENFLOW_BASIC, FIELD, 0, LEN)
-#define REG(N) \
-    [OFP_F_REG0 + N] = { "reg" #N, "NXM_NX_REG" #N, NXM1(N, 4), 32, true, \
-                         OFP_AFF_HEX }
-
-/* Facts from Open vSwitch's lib/meta-flow.h: set_field names, NXM names
- * and headers (the NXM one when a field has both, as Open vSwitch prefers
- * for NXAST_* actions), widths and value styles. */
-static const struct ofp_action_field action_fields[OFP_N_FIELDS] = {
-    [OFP_F_IN_PORT] = { "in_port", "NXM_OF_IN_PORT", NXM0(0, 2), 16, true,
-                        OFP_AFF_PORT },
-    [OFP_F_IN_PHY_PORT] = { "in_phy_port", "OXM_OF_IN_PHY_PORT", OXM(1, 4),
-                            32, false, OFP_AFF_DEC },
-    [OFP_F_METADATA] = { "metadata", "OXM_OF_METADATA", OXM(2, 8), 64, true,
-                         OFP_AFF_HEX },
-    [OFP_F_ETH_DST] = { "eth_dst", "NXM_OF_ETH_DST", NXM0(1, 6), 48, true,
-                        OFP_AFF_MAC },
-    [OFP_F_ETH_SRC] = { "eth_src", "NXM_OF_ETH_SRC", NXM0(2, 6), 48, true,
-                        OFP_AFF_MAC },
-    [OFP_F_ETH_TYPE] = { "eth_type", "NXM_OF_ETH_TYPE", NXM0(3, 2), 16,
-                         false, OFP_AFF_HEX },
-    [OFP_F_VLAN_VID] = { "vlan_vid", "OXM_OF_VLAN_VID", OXM(6, 2), 12, true,
-                         OFP_AFF_DEC },
-    [OFP_F_VLAN_PCP] = { "vlan_pcp", "OXM_OF_VLAN_PCP", OXM(7, 1), 3, true,
-                         OFP_AFF_DEC },
-    [OFP_F_IP_DSCP] = { "ip_dscp", "OXM_OF_IP_DSCP", OXM(8, 1), 6, true,
-                        OFP_AFF_DEC },
-    [OFP_F_IP_ECN] = { "nw_ecn", "NXM_NX_IP_ECN", NXM1(28, 1), 2, true,
-                       OFP_AFF_DEC },
-    [OFP_F_IP_PROTO] = { "nw_proto", "NXM_OF_IP_PROTO", NXM0(6, 1), 8, false,
-                         OFP_AFF_DEC },
-    [OFP_F_IPV4_SRC] = { "ip_src", "NXM_OF_IP_SRC", NXM0(7, 4), 32, true,
-                         OFP_AFF_IPV4 },
-    [OFP_F_IPV4_DST] = { "ip_dst", "NXM_OF_IP_DST", NXM0(8, 4), 32, true,
-                         OFP_AFF_IPV4 },
-    [OFP_F_TCP_SRC] = { "tcp_src", "NXM_OF_TCP_SRC", NXM0(9, 2), 16, true,
-                        OFP_AFF_DEC },
-    [OFP_F_TCP_DST] = { "tcp_dst", "NXM_OF_TCP_DST", NXM0(10, 2), 16, true,
-                        OFP_AFF_DEC },
-    [OFP_F_UDP_SRC] = { "udp_src", "NXM_OF_UDP_SRC", NXM0(11, 2), 16, true,
-                        OFP_AFF_DEC },
-    [OFP_F_UDP_DST] = { "udp_dst", "NXM_OF_UDP_DST", NXM0(12, 2), 16, true,
-                        OFP_AFF_DEC },
-    [OFP_F_SCTP_SRC] = { "sctp_src", "OXM_OF_SCTP_SRC", OXM(17, 2), 16, true,
-                         OFP_AFF_DEC },
-    [OFP_F_SCTP_DST] = { "sctp_dst", "OXM_OF_SCTP_DST", OXM(18, 2), 16, true,
-                         OFP_AFF_DEC },
-    [OFP_F_ICMPV4_TYPE] = { "icmp_type", "NXM_OF_ICMP_TYPE", NXM0(13, 1), 8,
-                            true, OFP_AFF_DEC },
-    [OFP_F_ICMPV4_CODE] = { "icmp_code", "NXM_OF_ICMP_CODE", NXM0(14, 1), 8,
-                            true, OFP_AFF_DEC },
-    [OFP_F_ARP_OP] = { "arp_op", "NXM_OF_ARP_OP", NXM0(15, 2), 16, true,
-                       OFP_AFF_DEC },
-    [OFP_F_ARP_SPA] = { "arp_spa", "NXM_OF_ARP_SPA", NXM0(16, 4), 32, true,
-                        OFP_AFF_IPV4 },
-    [OFP_F_ARP_TPA] = { "arp_tpa", "NXM_OF_ARP_TPA", NXM0(17, 4), 32, true,
-                        OFP_AFF_IPV4 },
-    [OFP_F_ARP_SHA] = { "arp_sha", "NXM_NX_ARP_SHA", NXM1(17, 6), 48, true,
-                        OFP_AFF_MAC },
-    [OFP_F_ARP_THA] = { "arp_tha", "NXM_NX_ARP_THA", NXM1(18, 6), 48, true,
-                        OFP_AFF_MAC },
-    [OFP_F_IPV6_SRC] = { "ipv6_src", "NXM_NX_IPV6_SRC", NXM1(19, 16), 128,
-                         true, OFP_AFF_IPV6 },
-    [OFP_F_IPV6_DST] = { "ipv6_dst", "NXM_NX_IPV6_DST", NXM1(20, 16), 128,
-                         true, OFP_AFF_IPV6 },
-    [OFP_F_IPV6_FLABEL] = { "ipv6_label", "NXM_NX_IPV6_LABEL", NXM1(27, 4),
-                            20, true, OFP_AFF_HEX },
-    [OFP_F_ICMPV6_TYPE] = { "icmpv6_type", "NXM_NX_ICMPV6_TYPE",
-                            NXM1(21, 1), 8, true, OFP_AFF_DEC },
-    [OFP_F_ICMPV6_CODE] = { "icmpv6_code", "NXM_NX_ICMPV6_CODE",
-                            NXM1(22, 1), 8, true, OFP_AFF_DEC },
-    [OFP_F_IPV6_ND_TARGET] = { "nd_target", "NXM_NX_ND_TARGET",
-                               NXM1(23, 16), 128, true, OFP_AFF_IPV6 },
-    [OFP_F_IPV6_ND_SLL] = { "nd_sll", "NXM_NX_ND_SLL", NXM1(24, 6), 48, true,
-                            OFP_AFF_MAC },
-    [OFP_F_IPV6_ND_TLL] = { "nd_tll", "NXM_NX_ND_TLL", NXM1(25, 6), 48, true,
-                            OFP_AFF_MAC },
-    [OFP_F_MPLS_LABEL] = { "mpls_label", "OXM_OF_MPLS_LABEL", OXM(34, 4), 20,
-                           true, OFP_AFF_DEC },
-    [OFP_F_MPLS_TC] = { "mpls_tc", "OXM_OF_MPLS_TC", OXM(35, 1), 3, true,
-                        OFP_AFF_DEC },
-    [OFP_F_MPLS_BOS] = { "mpls_bos", "OXM_OF_MPLS_BOS", OXM(36, 1), 1, false,
-                         OFP_AFF_DEC },
-    /* Open vSwitch does not know PBB; OpenFlow 1.3 makes it settable. */
-    [OFP_F_PBB_ISID] = { "pbb_isid", "OXM_OF_PBB_ISID", OXM(37, 3), 24, true,
-                         OFP_AFF_HEX },
-    [OFP_F_TUNNEL_ID] = { "tun_id", "NXM_NX_TUN_ID", NXM1(16, 8), 64, true,
-                          OFP_AFF_HEX },
-    [OFP_F_IPV6_EXTHDR] = { "ipv6_exthdr", "OXM_OF_IPV6_EXTHDR", OXM(39, 2),
-                            9, false, OFP_AFF_HEX },
-    REG(0), REG(1), REG(2), REG(3), REG(4), REG(5), REG(6), REG(7),
-    REG(8), REG(9), REG(10), REG(11), REG(12), REG(13), REG(14), REG(15),
-    [OFP_F_TUN_IPV4_SRC] = { "tun_src", "NXM_NX_TUN_IPV4_SRC", NXM1(31, 4),
-                             32, true, OFP_AFF_IPV4 },
-    [OFP_F_TUN_IPV4_DST] = { "tun_dst", "NXM_NX_TUN_IPV4_DST", NXM1(32, 4),
-                             32, true, OFP_AFF_IPV4 },
-    [OFP_F_CT_STATE] = { "ct_state", "NXM_NX_CT_STATE", NXM1(105, 4), 32,
-                         false, OFP_AFF_HEX },
-    [OFP_F_CT_ZONE] = { "ct_zone", "NXM_NX_CT_ZONE", NXM1(106, 2), 16, false,
-                        OFP_AFF_HEX },
-    [OFP_F_CT_MARK] = { "ct_mark", "NXM_NX_CT_MARK", NXM1(107, 4), 32, true,
-                        OFP_AFF_HEX },
-    [OFP_F_CT_LABEL] = { "ct_label", "NXM_NX_CT_LABEL", NXM1(108, 16), 128,
-                         true, OFP_AFF_HEX },
-    [OFP_F_CONJ_ID] = { "conj_id", "NXM_NX_CONJ_ID", NXM1(37, 4), 32, false,
-                        OFP_AFF_DEC },
-};
-
-const struct ofp_action_field *
-ofp_action_field(enum ofp_field f)
-{
-    return (unsigned) f < OFP_N_FIELDS ? &action_fields[f] : NULL;
-}
-
 /* True for the fields only ct(exec(...)) may write (Open vSwitch's
  * field_requires_ct()). */
 static bool
@@ -306,7 +187,7 @@ value_is_valid(enum ofp_field f, const union ofp_field_value *v)
     if (f == OFP_F_VLAN_VID) {
         return (x & OFPVID_PRESENT) && x <= 0x1fff;
     }
-    unsigned n_bits = action_fields[f].n_bits;
+    unsigned n_bits = ofp_field_info(f)->n_bits;
     return n_bits >= 64 || !(x >> n_bits);
 }
 
@@ -333,7 +214,7 @@ put_tlv(struct ofpbuf *b, uint32_t header, enum ofp_field f,
 static uint32_t
 reg_load2_header(enum ofp_field f)
 {
-    uint32_t h = action_fields[f].nxm_header;
+    uint32_t h = ofp_field_info(f)->nxm_header;
     return OFP_OXM_LENGTH(h) == field_len(f) ? h : ofp_field_header(f);
 }
 
@@ -395,19 +276,6 @@ reader_rest_is_zero(const struct ofp_reader *r)
 
 /* ---- Subfields (load, move, ct zone). -------------------------------- */
 
-/* Width of 'f' as NXAST_REG_LOAD/REG_MOVE see it for a header of 'header'
- * (only in_port's width depends on the header: 16 bits as NXM, 32 as
- * OXM). */
-static unsigned
-subfield_width(enum ofp_field f, uint32_t header)
-{
-    if (f == OFP_F_IN_PORT
-        && OFP_OXM_CLASS(header) == OFP_OXM_CLASS_OPENFLOW_BASIC) {
-        return 32;
-    }
-    return action_fields[f].n_bits;
-}
-
 /* Decodes the field of subfield header 'header' at 'ofs' for 'n_bits' into
  * 'ref', checking it as Open vSwitch's mf_check_src()/mf_check_dst() do. */
 static enum ofperr
@@ -419,11 +287,11 @@ decode_subfield(uint32_t header, unsigned ofs, unsigned n_bits, bool is_dst,
         || OFP_OXM_CLASS(header) == OFP_OXM_CLASS_EXPERIMENTER) {
         return OFPERR_OFPBAC_BAD_SET_TYPE;
     }
-    unsigned width = subfield_width(f, header);
+    unsigned width = ofp_field_header_n_bits(header);
     if (!n_bits || ofs >= width || ofs + n_bits > width) {
         return OFPERR_OFPBAC_BAD_SET_LEN;
     }
-    if (is_dst && !action_fields[f].writable) {
+    if (is_dst && !ofp_field_info(f)->writable) {
         return OFPERR_OFPBAC_BAD_SET_ARGUMENT;
     }
     ref->field = f;
@@ -443,8 +311,8 @@ encode_ofs_nbits(unsigned ofs, unsigned n_bits)
 static uint32_t
 subfield_header(const struct ofp_field_ref *ref)
 {
-    return (unsigned) ref->field < OFP_N_FIELDS
-           ? action_fields[ref->field].nxm_header : 0;
+    const struct ofp_field_info *info = ofp_field_info(ref->field);
+    return info ? info->nxm_header : 0;
 }
 
 /* ---- Encoding. ------------------------------------------------------- */
@@ -883,7 +751,7 @@ decode_set_field_body(struct ofp_reader *r, bool may_mask,
     if (!reader_rest_is_zero(r)) {
         return OFPERR_OFPBAC_BAD_SET_ARGUMENT;
     }
-    if (!action_fields[f].writable) {
+    if (!ofp_field_info(f)->writable) {
         return OFPERR_OFPBAC_BAD_SET_ARGUMENT;
     }
     if (a->kind == OFP_ACT_SET_FIELD

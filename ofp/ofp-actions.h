@@ -72,7 +72,9 @@ enum ofp_action_kind {
     OFP_ACT_EXPERIMENTER,
 };
 
-/* A bit range of a field: NXM's "field[ofs..ofs+n_bits-1]". */
+/* A bit range of a field: NXM's "field[ofs..ofs+n_bits-1]".  Load and
+ * move see the field as ofp_field_info(field)->nxm_header, whose width
+ * ofp_field_header_n_bits() gives (16 bits for in_port, 12 for vlan_vid). */
 struct ofp_field_ref {
     enum ofp_field field;
     uint16_t ofs;
@@ -198,6 +200,12 @@ struct ofp_instructions {
 
 #define OFP_INST_BIT(TYPE) (1u << (TYPE))
 
+/* Group types (OFPGT_*). */
+#define OFPGT_ALL      0
+#define OFPGT_SELECT   1
+#define OFPGT_INDIRECT 2
+#define OFPGT_FF       3
+
 /* A group bucket (OpenFlow 1.3 'struct ofp_bucket'). */
 struct ofp_bucket {
     uint16_t weight;
@@ -238,9 +246,11 @@ enum ofperr ofp_buckets_decode(struct ofp_reader *, size_t len,
 void ofp_buckets_encode(const struct ofp_bucket *, size_t n,
                         struct ofpbuf *);
 /* Formats as Open vSwitch does in a group: "bucket=actions=output:1,..."
- * with buckets separated by commas. */
+ * with buckets separated by commas.  'group_type' (OFPGT_*) matters
+ * because Open vSwitch omits a bucket's weight when it is the type's
+ * default: 1 for select groups, 0 otherwise. */
 void ofp_buckets_format(const struct ofp_bucket *, size_t n,
-                        struct ofp_ds *);
+                        uint8_t group_type, struct ofp_ds *);
 
 /* Formats a port number as Open vSwitch does: "2", "CONTROLLER", "LOCAL",
  * "IN_PORT", "ANY"... */
@@ -248,52 +258,9 @@ void ofp_port_no_format(uint32_t port, struct ofp_ds *);
 
 /* ---- Extensions (module "actions"). -------------------------------- */
 
-/* How Open vSwitch writes a field's value: mf_format()'s styles. */
-enum ofp_action_field_fmt {
-    OFP_AFF_DEC,                /* "80". */
-    OFP_AFF_HEX,                /* "0x5" (leading zero bytes dropped). */
-    OFP_AFF_MAC,                /* "52:54:00:aa:bb:cc". */
-    OFP_AFF_IPV4,               /* "10.0.0.1". */
-    OFP_AFF_IPV6,               /* "fe80::1". */
-    OFP_AFF_PORT,               /* "2", "LOCAL". */
-};
-
-/* What Open vSwitch's actions need to know about a field, beyond the match
- * field table: its name after "set_field:...->" (which differs from the
- * match name for some fields: "ip_src", "nw_ecn", "tun_id"), its name in a
- * subfield ("NXM_NX_REG0[0..15]"), the NXM header Open vSwitch writes in
- * NXAST_REG_LOAD/REG_MOVE/REG_LOAD2 and ct zones (the OXM header where the
- * field has no NXM one), its width in bits as load/move see it, whether
- * load/set_field may write it, and how its value prints. */
-struct ofp_action_field {
-    const char *name;
-    const char *nxm_name;
-    uint32_t nxm_header;        /* Without mask bit. */
-    uint8_t n_bits;
-    bool writable;
-    enum ofp_action_field_fmt fmt;
-};
-
-/* Returns the action view of 'f', or NULL if 'f' >= OFP_N_FIELDS. */
-const struct ofp_action_field *ofp_action_field(enum ofp_field f);
-
-/* Formats 'f' = 'value' (under 'mask' if nonnull and not all-ones) as Open
- * vSwitch's set_field does: "0x5/0xff", "10.0.0.1", "4106". */
-void ofp_action_field_format_value(enum ofp_field f,
-                                   const union ofp_field_value *value,
-                                   const union ofp_field_value *mask,
-                                   struct ofp_ds *);
-
 /* Formats a subfield as Open vSwitch does: "NXM_NX_REG0[0..15]",
  * "NXM_OF_ETH_SRC[]", "NXM_NX_REG1[3]". */
 void ofp_field_ref_format(const struct ofp_field_ref *, struct ofp_ds *);
-
-/* Like ofp_buckets_format(), but knowing the group type (OFPGT_*): Open
- * vSwitch omits a bucket's weight when it is the type's default (1 for
- * select groups, 0 otherwise).  ofp_buckets_format() assumes a non-select
- * group.  Group formatters should call this one. */
-void ofp_buckets_format_for_type(const struct ofp_bucket *, size_t n,
-                                 uint8_t group_type, struct ofp_ds *);
 
 /* True if the two action lists encode to the same bytes, e.g. for
  * comparing a desired flow with one dumped from a switch. */

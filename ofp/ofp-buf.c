@@ -2,6 +2,7 @@
 #include "ofp/ofp-buf.h"
 
 #include <arpa/inet.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -413,6 +414,24 @@ ofp_ds_put_ipv6(struct ofp_ds *ds, const uint8_t addr[16])
     char s[INET6_ADDRSTRLEN];
     inet_ntop(AF_INET6, addr, s, sizeof s);
     ofp_ds_put_cstr(ds, s);
+}
+
+/* Open vSwitch prints durations with no decimals for whole seconds, three
+ * for whole milliseconds, and otherwise as many as needed. */
+void
+ofp_ds_put_duration(struct ofp_ds *ds, uint32_t sec, uint32_t nsec)
+{
+    ofp_ds_put_format(ds, "%"PRIu32, sec);
+    if (nsec > 0) {
+        uint32_t msec = nsec / 1000000;
+        if (msec * 1000000 == nsec) {
+            ofp_ds_put_format(ds, ".%03"PRIu32, msec);
+        } else {
+            ofp_ds_put_format(ds, ".%09"PRIu32, nsec);
+            ofp_ds_chomp(ds, "0");
+        }
+    }
+    ofp_ds_put_char(ds, 's');
 }
 
 void

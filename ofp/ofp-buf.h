@@ -176,6 +176,8 @@ void ofp_ds_put_hex(struct ofp_ds *, const void *, size_t);
 void ofp_ds_put_mac(struct ofp_ds *, const uint8_t mac[6]);
 void ofp_ds_put_ipv4(struct ofp_ds *, uint32_t host_order_addr);
 void ofp_ds_put_ipv6(struct ofp_ds *, const uint8_t addr[16]);
+/* "1.500s", as Open vSwitch prints a duration of 1 s + 500000000 ns. */
+void ofp_ds_put_duration(struct ofp_ds *, uint32_t sec, uint32_t nsec);
 /* Removes trailing characters found in 'chars' (e.g. ", "). */
 void ofp_ds_chomp(struct ofp_ds *, const char *chars);
 

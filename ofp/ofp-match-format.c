@@ -185,68 +185,18 @@ put_ct_state(struct ofp_ds *s, uint32_t value, uint32_t mask)
     }
 }
 
-/* ---- Single values (set_field syntax, OVS mf_format()). ------------- */
+/* ---- Single values (OVS mf_format()). -------------------------------- */
 
-/* How OVS formats a field's value on its own. */
-enum value_style {
-    VS_DECIMAL,
-    VS_HEX,
-    VS_PORT,
-    VS_MAC,
-    VS_IPV4,
-    VS_IPV6,
-    VS_CT_STATE,
-};
-
-static enum value_style
-value_style(enum ofp_field f)
-{
-    switch (f) {
-    case OFP_F_IN_PORT:
-    case OFP_F_IN_PHY_PORT:
-        return VS_PORT;
-    case OFP_F_METADATA:
-    case OFP_F_ETH_TYPE:
-    case OFP_F_IPV6_FLABEL:
-    case OFP_F_TUNNEL_ID:
-    case OFP_F_IPV6_EXTHDR:
-    case OFP_F_CT_ZONE:
-    case OFP_F_CT_MARK:
-    case OFP_F_CT_LABEL:
-        return VS_HEX;
-    case OFP_F_ETH_DST:
-    case OFP_F_ETH_SRC:
-    case OFP_F_ARP_SHA:
-    case OFP_F_ARP_THA:
-    case OFP_F_IPV6_ND_SLL:
-    case OFP_F_IPV6_ND_TLL:
-        return VS_MAC;
-    case OFP_F_IPV4_SRC:
-    case OFP_F_IPV4_DST:
-    case OFP_F_ARP_SPA:
-    case OFP_F_ARP_TPA:
-    case OFP_F_TUN_IPV4_SRC:
-    case OFP_F_TUN_IPV4_DST:
-        return VS_IPV4;
-    case OFP_F_IPV6_SRC:
-    case OFP_F_IPV6_DST:
-    case OFP_F_IPV6_ND_TARGET:
-        return VS_IPV6;
-    case OFP_F_CT_STATE:
-        return VS_CT_STATE;
-    default:
-        return (f >= OFP_F_REG0 && f <= OFP_F_REG15) ? VS_HEX : VS_DECIMAL;
-    }
-}
-
-/* Loads an integer-typed value of 'fi' from a union. */
+/* Loads an integer-typed value of 'fi' from a union, cut to its wire
+ * width (pbb_isid is 24 bits in a uint32_t). */
 static uint64_t
 union_int(const struct ofp_field_info *fi, const union ofp_field_value *v)
 {
     switch (fi->type) {
     case OFP_FT_U8: return v->u8;
     case OFP_FT_U16: return v->u16;
-    case OFP_FT_U32: case OFP_FT_IPV4: return v->u32;
+    case OFP_FT_U32: case OFP_FT_IPV4:
+        return v->u32 & (UINT32_MAX >> (32 - 8 * fi->len));
     case OFP_FT_U64: return v->u64;
     default: return 0;
     }
@@ -254,9 +204,11 @@ union_int(const struct ofp_field_info *fi, const union ofp_field_value *v)
 
 void
 ofp_field_format_value(enum ofp_field f, const union ofp_field_value *v,
-                       const union ofp_field_value *mask, struct ofp_ds *s)
+                       const union ofp_field_value *mask, bool set_field,
+                       struct ofp_ds *s)
 {
     const struct ofp_field_info *fi = ofp_field_info(f);
+    enum ofp_field_fmt fmt;
     bool is_int;
 
     if (!fi) {
@@ -267,8 +219,11 @@ ofp_field_format_value(enum ofp_field f, const union ofp_field_value *v,
     if (mask) {
         bool zeros, ones;
         if (is_int) {
-            uint64_t all = fi->n_bits >= 64 ? UINT64_MAX
-                                            : (UINT64_C(1) << fi->n_bits) - 1;
+            /* set_field looks at every mask bit, a match value only at the
+             * field's significant ones. */
+            unsigned n_bits = set_field ? fi->len * 8 : fi->n_bits;
+            uint64_t all = n_bits >= 64 ? UINT64_MAX
+                                        : (UINT64_C(1) << n_bits) - 1;
             uint64_t mk = union_int(fi, mask);
             zeros = !(mk & all);
             ones = (mk & all) == all;
@@ -288,21 +243,30 @@ ofp_field_format_value(enum ofp_field f, const union ofp_field_value *v,
         }
     }
 
-    switch (value_style(f)) {
-    case VS_PORT:
+    fmt = fi->fmt;
+    if (!set_field) {
+        if (f == OFP_F_CT_STATE) {
+            put_ct_state(s, v->u32, mask ? mask->u32 : UINT32_MAX);
+            return;
+        }
+        fmt = (f == OFP_F_IN_PHY_PORT ? OFP_FF_PORT
+               : f == OFP_F_PBB_ISID ? OFP_FF_DEC : fmt);
+    }
+    switch (fmt) {
+    case OFP_FF_PORT:
         if (!mask) {
             put_port(s, v->u32);
             break;
         }
         /* fall through */
-    case VS_DECIMAL:
+    case OFP_FF_DEC:
         ofp_ds_put_format(s, "%"PRIu64, union_int(fi, v));
         if (mask) {
             ofp_ds_put_char(s, '/');
             put_hex_int(s, union_int(fi, mask));
         }
         break;
-    case VS_HEX:
+    case OFP_FF_HEX:
         if (is_int) {
             put_hex_int(s, union_int(fi, v));
             if (mask) {
@@ -317,17 +281,14 @@ ofp_field_format_value(enum ofp_field f, const union ofp_field_value *v,
             }
         }
         break;
-    case VS_MAC:
+    case OFP_FF_MAC:
         put_mac_masked(s, v->mac, mask ? mask->mac : NULL);
         break;
-    case VS_IPV4:
+    case OFP_FF_IPV4:
         put_ipv4_masked(s, v->u32, mask ? &mask->u32 : NULL);
         break;
-    case VS_IPV6:
+    case OFP_FF_IPV6:
         put_ipv6_masked(s, v->bytes, mask ? mask->bytes : NULL);
-        break;
-    case VS_CT_STATE:
-        put_ct_state(s, v->u32, mask ? mask->u32 : UINT32_MAX);
         break;
     }
 }

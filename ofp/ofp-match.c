@@ -45,121 +45,129 @@
 
 #define OFPMT_OXM 1
 
-/* Field table.  Names are Open vSwitch's field names; 'nxm_name' is the
- * name OVS prints in move/load (the NXM name when the field has one,
- * else the OXM name). */
+/* Field table.  Names are Open vSwitch's field names; 'nxm_name' and
+ * 'nxm_header' are the name and header OVS uses in NXAST_* actions (the
+ * NXM ones when the field has them, else the OXM ones); 'fmt' is how
+ * set_field prints the value (Open vSwitch's lib/meta-flow.h, ours for
+ * fields OVS lacks).  NXMH is the NXM header of a basic field, or 0 if it
+ * has none; the Nicira fields' own headers are NXM headers. */
 #define FLD(ID, NAME, NXM, CLASS, CODE, LEN, BITS, MASKABLE, WRITABLE,    \
-            TYPE, MEMBER)                                                 \
+            TYPE, MEMBER, NXMH, FMT)                                      \
     [ID] = { ID, NAME, NXM, CLASS, CODE, LEN, BITS, MASKABLE, WRITABLE,   \
-             TYPE, offsetof(struct ofp_match_fields, MEMBER) }
-#define BASIC(ID, NAME, NXM, CODE, LEN, BITS, M, W, TYPE, MEMBER) \
+             TYPE, offsetof(struct ofp_match_fields, MEMBER),             \
+             (NXMH) ? (NXMH) : OFP_OXM_HEADER(CLASS, CODE, 0, LEN),       \
+             OFP_FF_##FMT }
+#define BASIC(ID, NAME, NXM, CODE, LEN, BITS, M, W, TYPE, MEMBER, NXMH, FMT) \
     FLD(ID, NAME, NXM, OFP_OXM_CLASS_OPENFLOW_BASIC, CODE, LEN, BITS, M, W, \
-        TYPE, MEMBER)
-#define NX(ID, NAME, NXM, CODE, LEN, BITS, M, W, TYPE, MEMBER) \
+        TYPE, MEMBER, NXMH, FMT)
+#define NX(ID, NAME, NXM, CODE, LEN, BITS, M, W, TYPE, MEMBER, FMT) \
     FLD(ID, NAME, NXM, OFP_OXM_CLASS_NXM1, CODE, LEN, BITS, M, W, TYPE, \
-        MEMBER)
+        MEMBER, 0, FMT)
+#define NXM0(CODE, LEN) OFP_OXM_HEADER(OFP_OXM_CLASS_NXM0, CODE, 0, LEN)
+#define NXM1(CODE, LEN) OFP_OXM_HEADER(OFP_OXM_CLASS_NXM1, CODE, 0, LEN)
 #define REG(I) \
     NX(OFP_F_REG0 + I, "reg" #I, "NXM_NX_REG" #I, I, 4, 32, true, true, \
-       OFP_FT_U32, reg[I])
+       OFP_FT_U32, reg[I], HEX)
 
 static const struct ofp_field_info fields[OFP_N_FIELDS] = {
-    BASIC(OFP_F_IN_PORT, "in_port", "OXM_OF_IN_PORT", 0, 4, 32,
-          false, true, OFP_FT_U32, in_port),
+    BASIC(OFP_F_IN_PORT, "in_port", "NXM_OF_IN_PORT", 0, 4, 32, false, true,
+          OFP_FT_U32, in_port, NXM0(0, 2), PORT),
     BASIC(OFP_F_IN_PHY_PORT, "in_phy_port", "OXM_OF_IN_PHY_PORT", 1, 4, 32,
-          false, false, OFP_FT_U32, in_phy_port),
-    BASIC(OFP_F_METADATA, "metadata", "OXM_OF_METADATA", 2, 8, 64,
-          true, true, OFP_FT_U64, metadata),
-    BASIC(OFP_F_ETH_DST, "eth_dst", "NXM_OF_ETH_DST", 3, 6, 48,
-          true, true, OFP_FT_MAC, eth_dst),
-    BASIC(OFP_F_ETH_SRC, "eth_src", "NXM_OF_ETH_SRC", 4, 6, 48,
-          true, true, OFP_FT_MAC, eth_src),
-    BASIC(OFP_F_ETH_TYPE, "eth_type", "NXM_OF_ETH_TYPE", 5, 2, 16,
-          false, false, OFP_FT_U16, eth_type),
-    BASIC(OFP_F_VLAN_VID, "vlan_vid", "OXM_OF_VLAN_VID", 6, 2, 13,
-          true, true, OFP_FT_U16, vlan_vid),
-    BASIC(OFP_F_VLAN_PCP, "vlan_pcp", "OXM_OF_VLAN_PCP", 7, 1, 3,
-          false, true, OFP_FT_U8, vlan_pcp),
-    BASIC(OFP_F_IP_DSCP, "ip_dscp", "OXM_OF_IP_DSCP", 8, 1, 6,
-          false, true, OFP_FT_U8, ip_dscp),
-    BASIC(OFP_F_IP_ECN, "nw_ecn", "NXM_NX_IP_ECN", 9, 1, 2,
-          false, true, OFP_FT_U8, ip_ecn),
-    BASIC(OFP_F_IP_PROTO, "nw_proto", "NXM_OF_IP_PROTO", 10, 1, 8,
-          false, false, OFP_FT_U8, ip_proto),
-    BASIC(OFP_F_IPV4_SRC, "ip_src", "NXM_OF_IP_SRC", 11, 4, 32,
-          true, true, OFP_FT_IPV4, ipv4_src),
-    BASIC(OFP_F_IPV4_DST, "ip_dst", "NXM_OF_IP_DST", 12, 4, 32,
-          true, true, OFP_FT_IPV4, ipv4_dst),
-    BASIC(OFP_F_TCP_SRC, "tcp_src", "NXM_OF_TCP_SRC", 13, 2, 16,
-          true, true, OFP_FT_U16, tcp_src),
-    BASIC(OFP_F_TCP_DST, "tcp_dst", "NXM_OF_TCP_DST", 14, 2, 16,
-          true, true, OFP_FT_U16, tcp_dst),
-    BASIC(OFP_F_UDP_SRC, "udp_src", "NXM_OF_UDP_SRC", 15, 2, 16,
-          true, true, OFP_FT_U16, udp_src),
-    BASIC(OFP_F_UDP_DST, "udp_dst", "NXM_OF_UDP_DST", 16, 2, 16,
-          true, true, OFP_FT_U16, udp_dst),
-    BASIC(OFP_F_SCTP_SRC, "sctp_src", "OXM_OF_SCTP_SRC", 17, 2, 16,
-          true, true, OFP_FT_U16, sctp_src),
-    BASIC(OFP_F_SCTP_DST, "sctp_dst", "OXM_OF_SCTP_DST", 18, 2, 16,
-          true, true, OFP_FT_U16, sctp_dst),
-    BASIC(OFP_F_ICMPV4_TYPE, "icmp_type", "NXM_OF_ICMP_TYPE", 19, 1, 8,
-          false, true, OFP_FT_U8, icmpv4_type),
-    BASIC(OFP_F_ICMPV4_CODE, "icmp_code", "NXM_OF_ICMP_CODE", 20, 1, 8,
-          false, true, OFP_FT_U8, icmpv4_code),
-    BASIC(OFP_F_ARP_OP, "arp_op", "NXM_OF_ARP_OP", 21, 2, 16,
-          false, true, OFP_FT_U16, arp_op),
-    BASIC(OFP_F_ARP_SPA, "arp_spa", "NXM_OF_ARP_SPA", 22, 4, 32,
-          true, true, OFP_FT_IPV4, arp_spa),
-    BASIC(OFP_F_ARP_TPA, "arp_tpa", "NXM_OF_ARP_TPA", 23, 4, 32,
-          true, true, OFP_FT_IPV4, arp_tpa),
-    BASIC(OFP_F_ARP_SHA, "arp_sha", "NXM_NX_ARP_SHA", 24, 6, 48,
-          true, true, OFP_FT_MAC, arp_sha),
-    BASIC(OFP_F_ARP_THA, "arp_tha", "NXM_NX_ARP_THA", 25, 6, 48,
-          true, true, OFP_FT_MAC, arp_tha),
-    BASIC(OFP_F_IPV6_SRC, "ipv6_src", "NXM_NX_IPV6_SRC", 26, 16, 128,
-          true, true, OFP_FT_IPV6, ipv6_src),
-    BASIC(OFP_F_IPV6_DST, "ipv6_dst", "NXM_NX_IPV6_DST", 27, 16, 128,
-          true, true, OFP_FT_IPV6, ipv6_dst),
+          false, false, OFP_FT_U32, in_phy_port, 0, DEC),
+    BASIC(OFP_F_METADATA, "metadata", "OXM_OF_METADATA", 2, 8, 64, true, true,
+          OFP_FT_U64, metadata, 0, HEX),
+    BASIC(OFP_F_ETH_DST, "eth_dst", "NXM_OF_ETH_DST", 3, 6, 48, true, true,
+          OFP_FT_MAC, eth_dst, NXM0(1, 6), MAC),
+    BASIC(OFP_F_ETH_SRC, "eth_src", "NXM_OF_ETH_SRC", 4, 6, 48, true, true,
+          OFP_FT_MAC, eth_src, NXM0(2, 6), MAC),
+    BASIC(OFP_F_ETH_TYPE, "eth_type", "NXM_OF_ETH_TYPE", 5, 2, 16, false,
+          false, OFP_FT_U16, eth_type, NXM0(3, 2), HEX),
+    BASIC(OFP_F_VLAN_VID, "vlan_vid", "OXM_OF_VLAN_VID", 6, 2, 13, true, true,
+          OFP_FT_U16, vlan_vid, 0, DEC),
+    BASIC(OFP_F_VLAN_PCP, "vlan_pcp", "OXM_OF_VLAN_PCP", 7, 1, 3, false, true,
+          OFP_FT_U8, vlan_pcp, 0, DEC),
+    BASIC(OFP_F_IP_DSCP, "ip_dscp", "OXM_OF_IP_DSCP", 8, 1, 6, false, true,
+          OFP_FT_U8, ip_dscp, 0, DEC),
+    BASIC(OFP_F_IP_ECN, "nw_ecn", "NXM_NX_IP_ECN", 9, 1, 2, false, true,
+          OFP_FT_U8, ip_ecn, NXM1(28, 1), DEC),
+    BASIC(OFP_F_IP_PROTO, "nw_proto", "NXM_OF_IP_PROTO", 10, 1, 8, false,
+          false, OFP_FT_U8, ip_proto, NXM0(6, 1), DEC),
+    BASIC(OFP_F_IPV4_SRC, "ip_src", "NXM_OF_IP_SRC", 11, 4, 32, true, true,
+          OFP_FT_IPV4, ipv4_src, NXM0(7, 4), IPV4),
+    BASIC(OFP_F_IPV4_DST, "ip_dst", "NXM_OF_IP_DST", 12, 4, 32, true, true,
+          OFP_FT_IPV4, ipv4_dst, NXM0(8, 4), IPV4),
+    BASIC(OFP_F_TCP_SRC, "tcp_src", "NXM_OF_TCP_SRC", 13, 2, 16, true, true,
+          OFP_FT_U16, tcp_src, NXM0(9, 2), DEC),
+    BASIC(OFP_F_TCP_DST, "tcp_dst", "NXM_OF_TCP_DST", 14, 2, 16, true, true,
+          OFP_FT_U16, tcp_dst, NXM0(10, 2), DEC),
+    BASIC(OFP_F_UDP_SRC, "udp_src", "NXM_OF_UDP_SRC", 15, 2, 16, true, true,
+          OFP_FT_U16, udp_src, NXM0(11, 2), DEC),
+    BASIC(OFP_F_UDP_DST, "udp_dst", "NXM_OF_UDP_DST", 16, 2, 16, true, true,
+          OFP_FT_U16, udp_dst, NXM0(12, 2), DEC),
+    BASIC(OFP_F_SCTP_SRC, "sctp_src", "OXM_OF_SCTP_SRC", 17, 2, 16, true, true,
+          OFP_FT_U16, sctp_src, 0, DEC),
+    BASIC(OFP_F_SCTP_DST, "sctp_dst", "OXM_OF_SCTP_DST", 18, 2, 16, true, true,
+          OFP_FT_U16, sctp_dst, 0, DEC),
+    BASIC(OFP_F_ICMPV4_TYPE, "icmp_type", "NXM_OF_ICMP_TYPE", 19, 1, 8, false,
+          true, OFP_FT_U8, icmpv4_type, NXM0(13, 1), DEC),
+    BASIC(OFP_F_ICMPV4_CODE, "icmp_code", "NXM_OF_ICMP_CODE", 20, 1, 8, false,
+          true, OFP_FT_U8, icmpv4_code, NXM0(14, 1), DEC),
+    BASIC(OFP_F_ARP_OP, "arp_op", "NXM_OF_ARP_OP", 21, 2, 16, false, true,
+          OFP_FT_U16, arp_op, NXM0(15, 2), DEC),
+    BASIC(OFP_F_ARP_SPA, "arp_spa", "NXM_OF_ARP_SPA", 22, 4, 32, true, true,
+          OFP_FT_IPV4, arp_spa, NXM0(16, 4), IPV4),
+    BASIC(OFP_F_ARP_TPA, "arp_tpa", "NXM_OF_ARP_TPA", 23, 4, 32, true, true,
+          OFP_FT_IPV4, arp_tpa, NXM0(17, 4), IPV4),
+    BASIC(OFP_F_ARP_SHA, "arp_sha", "NXM_NX_ARP_SHA", 24, 6, 48, true, true,
+          OFP_FT_MAC, arp_sha, NXM1(17, 6), MAC),
+    BASIC(OFP_F_ARP_THA, "arp_tha", "NXM_NX_ARP_THA", 25, 6, 48, true, true,
+          OFP_FT_MAC, arp_tha, NXM1(18, 6), MAC),
+    BASIC(OFP_F_IPV6_SRC, "ipv6_src", "NXM_NX_IPV6_SRC", 26, 16, 128, true,
+          true, OFP_FT_IPV6, ipv6_src, NXM1(19, 16), IPV6),
+    BASIC(OFP_F_IPV6_DST, "ipv6_dst", "NXM_NX_IPV6_DST", 27, 16, 128, true,
+          true, OFP_FT_IPV6, ipv6_dst, NXM1(20, 16), IPV6),
     BASIC(OFP_F_IPV6_FLABEL, "ipv6_label", "NXM_NX_IPV6_LABEL", 28, 4, 20,
-          true, true, OFP_FT_U32, ipv6_flabel),
+          true, true, OFP_FT_U32, ipv6_flabel, NXM1(27, 4), HEX),
     BASIC(OFP_F_ICMPV6_TYPE, "icmpv6_type", "NXM_NX_ICMPV6_TYPE", 29, 1, 8,
-          false, true, OFP_FT_U8, icmpv6_type),
+          false, true, OFP_FT_U8, icmpv6_type, NXM1(21, 1), DEC),
     BASIC(OFP_F_ICMPV6_CODE, "icmpv6_code", "NXM_NX_ICMPV6_CODE", 30, 1, 8,
-          false, true, OFP_FT_U8, icmpv6_code),
+          false, true, OFP_FT_U8, icmpv6_code, NXM1(22, 1), DEC),
     BASIC(OFP_F_IPV6_ND_TARGET, "nd_target", "NXM_NX_ND_TARGET", 31, 16, 128,
-          true, true, OFP_FT_IPV6, ipv6_nd_target),
-    BASIC(OFP_F_IPV6_ND_SLL, "nd_sll", "NXM_NX_ND_SLL", 32, 6, 48,
-          true, true, OFP_FT_MAC, ipv6_nd_sll),
-    BASIC(OFP_F_IPV6_ND_TLL, "nd_tll", "NXM_NX_ND_TLL", 33, 6, 48,
-          true, true, OFP_FT_MAC, ipv6_nd_tll),
+          true, true, OFP_FT_IPV6, ipv6_nd_target, NXM1(23, 16), IPV6),
+    BASIC(OFP_F_IPV6_ND_SLL, "nd_sll", "NXM_NX_ND_SLL", 32, 6, 48, true, true,
+          OFP_FT_MAC, ipv6_nd_sll, NXM1(24, 6), MAC),
+    BASIC(OFP_F_IPV6_ND_TLL, "nd_tll", "NXM_NX_ND_TLL", 33, 6, 48, true, true,
+          OFP_FT_MAC, ipv6_nd_tll, NXM1(25, 6), MAC),
     BASIC(OFP_F_MPLS_LABEL, "mpls_label", "OXM_OF_MPLS_LABEL", 34, 4, 20,
-          false, true, OFP_FT_U32, mpls_label),
-    BASIC(OFP_F_MPLS_TC, "mpls_tc", "OXM_OF_MPLS_TC", 35, 1, 3,
-          false, true, OFP_FT_U8, mpls_tc),
-    BASIC(OFP_F_MPLS_BOS, "mpls_bos", "OXM_OF_MPLS_BOS", 36, 1, 1,
-          false, false, OFP_FT_U8, mpls_bos),
-    BASIC(OFP_F_PBB_ISID, "pbb_isid", "OXM_OF_PBB_ISID", 37, 3, 24,
-          true, true, OFP_FT_U32, pbb_isid),
-    BASIC(OFP_F_TUNNEL_ID, "tun_id", "NXM_NX_TUN_ID", 38, 8, 64,
-          true, true, OFP_FT_U64, tunnel_id),
+          false, true, OFP_FT_U32, mpls_label, 0, DEC),
+    BASIC(OFP_F_MPLS_TC, "mpls_tc", "OXM_OF_MPLS_TC", 35, 1, 3, false, true,
+          OFP_FT_U8, mpls_tc, 0, DEC),
+    BASIC(OFP_F_MPLS_BOS, "mpls_bos", "OXM_OF_MPLS_BOS", 36, 1, 1, false,
+          false, OFP_FT_U8, mpls_bos, 0, DEC),
+    /* Open vSwitch does not know PBB; OpenFlow 1.3 makes it settable. */
+    BASIC(OFP_F_PBB_ISID, "pbb_isid", "OXM_OF_PBB_ISID", 37, 3, 24, true, true,
+          OFP_FT_U32, pbb_isid, 0, HEX),
+    BASIC(OFP_F_TUNNEL_ID, "tun_id", "NXM_NX_TUN_ID", 38, 8, 64, true, true,
+          OFP_FT_U64, tunnel_id, NXM1(16, 8), HEX),
     BASIC(OFP_F_IPV6_EXTHDR, "ipv6_exthdr", "OXM_OF_IPV6_EXTHDR", 39, 2, 9,
-          true, false, OFP_FT_U16, ipv6_exthdr),
+          true, false, OFP_FT_U16, ipv6_exthdr, 0, HEX),
     REG(0), REG(1), REG(2), REG(3), REG(4), REG(5), REG(6), REG(7),
     REG(8), REG(9), REG(10), REG(11), REG(12), REG(13), REG(14), REG(15),
-    NX(OFP_F_TUN_IPV4_SRC, "tun_src", "NXM_NX_TUN_IPV4_SRC", 31, 4, 32,
-       true, true, OFP_FT_IPV4, tun_ipv4_src),
-    NX(OFP_F_TUN_IPV4_DST, "tun_dst", "NXM_NX_TUN_IPV4_DST", 32, 4, 32,
-       true, true, OFP_FT_IPV4, tun_ipv4_dst),
-    NX(OFP_F_CT_STATE, "ct_state", "NXM_NX_CT_STATE", 105, 4, 32,
-       true, false, OFP_FT_U32, ct_state),
-    NX(OFP_F_CT_ZONE, "ct_zone", "NXM_NX_CT_ZONE", 106, 2, 16,
-       false, false, OFP_FT_U16, ct_zone),
+    NX(OFP_F_TUN_IPV4_SRC, "tun_src", "NXM_NX_TUN_IPV4_SRC", 31, 4, 32, true,
+       true, OFP_FT_IPV4, tun_ipv4_src, IPV4),
+    NX(OFP_F_TUN_IPV4_DST, "tun_dst", "NXM_NX_TUN_IPV4_DST", 32, 4, 32, true,
+       true, OFP_FT_IPV4, tun_ipv4_dst, IPV4),
+    NX(OFP_F_CT_STATE, "ct_state", "NXM_NX_CT_STATE", 105, 4, 32, true, false,
+       OFP_FT_U32, ct_state, HEX),
+    NX(OFP_F_CT_ZONE, "ct_zone", "NXM_NX_CT_ZONE", 106, 2, 16, false, false,
+       OFP_FT_U16, ct_zone, HEX),
     /* ct_mark and ct_label are writable only inside ct(exec(...)). */
-    NX(OFP_F_CT_MARK, "ct_mark", "NXM_NX_CT_MARK", 107, 4, 32,
-       true, true, OFP_FT_U32, ct_mark),
-    NX(OFP_F_CT_LABEL, "ct_label", "NXM_NX_CT_LABEL", 108, 16, 128,
-       true, true, OFP_FT_U128, ct_label),
-    NX(OFP_F_CONJ_ID, "conj_id", "NXM_NX_CONJ_ID", 37, 4, 32,
-       false, false, OFP_FT_U32, conj_id),
+    NX(OFP_F_CT_MARK, "ct_mark", "NXM_NX_CT_MARK", 107, 4, 32, true, true,
+       OFP_FT_U32, ct_mark, HEX),
+    NX(OFP_F_CT_LABEL, "ct_label", "NXM_NX_CT_LABEL", 108, 16, 128, true, true,
+       OFP_FT_U128, ct_label, HEX),
+    NX(OFP_F_CONJ_ID, "conj_id", "NXM_NX_CONJ_ID", 37, 4, 32, false, false,
+       OFP_FT_U32, conj_id, DEC),
 };
 
 /* Bytes each storage type takes in struct ofp_match_fields. */
@@ -167,47 +175,6 @@ static const uint8_t type_size[] = {
     [OFP_FT_U8] = 1, [OFP_FT_U16] = 2, [OFP_FT_U32] = 4, [OFP_FT_U64] = 8,
     [OFP_FT_IPV4] = 4, [OFP_FT_MAC] = 6, [OFP_FT_IPV6] = 16,
     [OFP_FT_U128] = 16,
-};
-
-/* One alias header: legacy NXM_OF_* (class 0) and NXM_NX_* (class 1)
- * headers of fields that OpenFlow 1.3 carries as OXM basic fields. */
-struct header_alias {
-    uint16_t oxm_class;
-    uint8_t oxm_field;
-    uint8_t len;
-    enum ofp_field field;
-    const char *name;
-};
-
-static const struct header_alias aliases[] = {
-    { 0, 0, 2, OFP_F_IN_PORT, "NXM_OF_IN_PORT" },
-    { 0, 1, 6, OFP_F_ETH_DST, "NXM_OF_ETH_DST" },
-    { 0, 2, 6, OFP_F_ETH_SRC, "NXM_OF_ETH_SRC" },
-    { 0, 3, 2, OFP_F_ETH_TYPE, "NXM_OF_ETH_TYPE" },
-    { 0, 6, 1, OFP_F_IP_PROTO, "NXM_OF_IP_PROTO" },
-    { 0, 7, 4, OFP_F_IPV4_SRC, "NXM_OF_IP_SRC" },
-    { 0, 8, 4, OFP_F_IPV4_DST, "NXM_OF_IP_DST" },
-    { 0, 9, 2, OFP_F_TCP_SRC, "NXM_OF_TCP_SRC" },
-    { 0, 10, 2, OFP_F_TCP_DST, "NXM_OF_TCP_DST" },
-    { 0, 11, 2, OFP_F_UDP_SRC, "NXM_OF_UDP_SRC" },
-    { 0, 12, 2, OFP_F_UDP_DST, "NXM_OF_UDP_DST" },
-    { 0, 13, 1, OFP_F_ICMPV4_TYPE, "NXM_OF_ICMP_TYPE" },
-    { 0, 14, 1, OFP_F_ICMPV4_CODE, "NXM_OF_ICMP_CODE" },
-    { 0, 15, 2, OFP_F_ARP_OP, "NXM_OF_ARP_OP" },
-    { 0, 16, 4, OFP_F_ARP_SPA, "NXM_OF_ARP_SPA" },
-    { 0, 17, 4, OFP_F_ARP_TPA, "NXM_OF_ARP_TPA" },
-    { 1, 16, 8, OFP_F_TUNNEL_ID, "NXM_NX_TUN_ID" },
-    { 1, 17, 6, OFP_F_ARP_SHA, "NXM_NX_ARP_SHA" },
-    { 1, 18, 6, OFP_F_ARP_THA, "NXM_NX_ARP_THA" },
-    { 1, 19, 16, OFP_F_IPV6_SRC, "NXM_NX_IPV6_SRC" },
-    { 1, 20, 16, OFP_F_IPV6_DST, "NXM_NX_IPV6_DST" },
-    { 1, 21, 1, OFP_F_ICMPV6_TYPE, "NXM_NX_ICMPV6_TYPE" },
-    { 1, 22, 1, OFP_F_ICMPV6_CODE, "NXM_NX_ICMPV6_CODE" },
-    { 1, 23, 16, OFP_F_IPV6_ND_TARGET, "NXM_NX_ND_TARGET" },
-    { 1, 24, 6, OFP_F_IPV6_ND_SLL, "NXM_NX_ND_SLL" },
-    { 1, 25, 6, OFP_F_IPV6_ND_TLL, "NXM_NX_ND_TLL" },
-    { 1, 27, 4, OFP_F_IPV6_FLABEL, "NXM_NX_IPV6_LABEL" },
-    { 1, 28, 1, OFP_F_IP_ECN, "NXM_NX_IP_ECN" },
 };
 
 /* Other names accepted by ofp_field_from_name(). */
@@ -241,6 +208,7 @@ static const struct name_alias name_aliases[] = {
     { "tun_ipv4_src", OFP_F_TUN_IPV4_SRC },
     { "tun_ipv4_dst", OFP_F_TUN_IPV4_DST },
     /* OXM names of fields whose 'nxm_name' is an NXM name. */
+    { "OXM_OF_IN_PORT", OFP_F_IN_PORT },
     { "OXM_OF_ETH_DST", OFP_F_ETH_DST },
     { "OXM_OF_ETH_SRC", OFP_F_ETH_SRC },
     { "OXM_OF_ETH_TYPE", OFP_F_ETH_TYPE },
@@ -293,12 +261,14 @@ ofp_field_from_name(const char *name)
             return name_aliases[i].field;
         }
     }
-    for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++) {
-        if (!strcmp(name, aliases[i].name)) {
-            return aliases[i].field;
-        }
-    }
     return OFP_F_NONE;
+}
+
+/* True if 'header' is of the OpenFlow basic class. */
+static bool
+header_is_oxm(uint32_t header)
+{
+    return OFP_OXM_CLASS(header) == OFP_OXM_CLASS_OPENFLOW_BASIC;
 }
 
 /* Maps an NXM class 1 field code to the modelled Nicira field, or
@@ -339,35 +309,26 @@ match_field_from_header(uint32_t header)
     return OFP_F_NONE;
 }
 
-/* Returns the alias entry for 'header' (class 0 or 1), or NULL. */
-static const struct header_alias *
-find_alias(uint32_t header)
+/* The basic field whose legacy NXM header (class 0 or 1) has the class
+ * and field code of 'header', or OFP_F_NONE. */
+static enum ofp_field
+nxm_alias_from_header(uint32_t header)
 {
-    unsigned cls = OFP_OXM_CLASS(header);
-    unsigned code = OFP_OXM_FIELD(header);
-
-    if (cls > OFP_OXM_CLASS_NXM1) {
-        return NULL;
-    }
-    for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++) {
-        if (aliases[i].oxm_class == cls && aliases[i].oxm_field == code) {
-            return &aliases[i];
+    for (int f = 0; f < OFP_N_OXM_BASIC_FIELDS; f++) {
+        uint32_t h = fields[f].nxm_header;
+        if (!header_is_oxm(h) && OFP_OXM_CLASS(h) == OFP_OXM_CLASS(header)
+            && OFP_OXM_FIELD(h) == OFP_OXM_FIELD(header)) {
+            return f;
         }
     }
-    return NULL;
+    return OFP_F_NONE;
 }
 
 enum ofp_field
 ofp_field_from_header(uint32_t header)
 {
     enum ofp_field f = match_field_from_header(header);
-    if (f == OFP_F_NONE) {
-        const struct header_alias *a = find_alias(header);
-        if (a) {
-            f = a->field;
-        }
-    }
-    return f;
+    return f != OFP_F_NONE ? f : nxm_alias_from_header(header);
 }
 
 uint32_t
@@ -380,33 +341,29 @@ ofp_field_header(enum ofp_field f)
 const char *
 ofp_field_header_name(uint32_t header)
 {
-    const struct header_alias *a;
-    enum ofp_field f = match_field_from_header(header);
+    enum ofp_field f = ofp_field_from_header(header);
 
-    if (f != OFP_F_NONE) {
-        return fields[f].nxm_name;
+    if (f == OFP_F_NONE) {
+        return NULL;
     }
-    a = find_alias(header);
-    return a ? a->name : NULL;
+    /* The 32-bit OXM in_port is a field of its own in OVS. */
+    return (f == OFP_F_IN_PORT && header_is_oxm(header) ? "OXM_OF_IN_PORT"
+            : fields[f].nxm_name);
 }
 
 unsigned
 ofp_field_header_n_bits(uint32_t header)
 {
-    const struct header_alias *a;
-    enum ofp_field f = match_field_from_header(header);
+    enum ofp_field f = ofp_field_from_header(header);
 
-    if (f != OFP_F_NONE) {
-        /* OVS treats OXM vlan_vid as its 12-bit vid in move/load. */
-        return f == OFP_F_VLAN_VID ? 12 : fields[f].n_bits;
-    }
-    a = find_alias(header);
-    if (!a) {
+    if (f == OFP_F_NONE) {
         return 0;
     }
-    return a->field == OFP_F_IP_ECN ? 2
-           : a->field == OFP_F_IPV6_FLABEL ? 20
-           : a->len * 8u;
+    /* OVS's NXM_OF_IN_PORT is 16 bits, and OVS treats OXM vlan_vid as its
+     * 12-bit vid in move/load. */
+    return (f == OFP_F_IN_PORT && !header_is_oxm(header)
+            ? OFP_OXM_LENGTH(fields[f].nxm_header) * 8u
+            : f == OFP_F_VLAN_VID ? 12 : fields[f].n_bits);
 }
 
 /* ---- Values in host order. ------------------------------------------ */

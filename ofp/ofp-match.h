@@ -107,30 +107,52 @@ enum ofp_field_type {
 #define OFPVID_PRESENT 0x1000
 #define OFPVID_NONE 0x0000
 
-/* Static description of one field. */
+/* How Open vSwitch prints a field's value after "set_field:" (its
+ * mf_format() styles).  Match values differ for a few fields, see
+ * ofp_field_format_value(). */
+enum ofp_field_fmt {
+    OFP_FF_DEC,                 /* "80". */
+    OFP_FF_HEX,                 /* "0x5" (leading zero bytes dropped). */
+    OFP_FF_MAC,                 /* "52:54:00:aa:bb:cc". */
+    OFP_FF_IPV4,                /* "10.0.0.1". */
+    OFP_FF_IPV6,                /* "fe80::1". */
+    OFP_FF_PORT,                /* "2", "LOCAL". */
+};
+
+/* Static description of one field: its names, its OXM TLV, its storage in
+ * struct ofp_match_fields, and how Open vSwitch's actions see it.
+ * 'nxm_header' is the header Open vSwitch writes for the field in
+ * NXAST_REG_LOAD/REG_MOVE/REG_LOAD2 and ct zones: the NXM one when the
+ * field has one (for in_port the 16-bit NXM_OF_IN_PORT), else the OXM one;
+ * 'nxm_name' is its name, which load/move print ("NXM_NX_REG0[0..15]").
+ * The width load/move give the field is
+ * ofp_field_header_n_bits(nxm_header), which differs from 'n_bits' for
+ * in_port (16) and vlan_vid (12). */
 struct ofp_field_info {
     enum ofp_field id;
     const char *name;           /* Open vSwitch's name: "tcp_dst", "reg3". */
-    const char *nxm_name;       /* "OXM_OF_TCP_DST", "NXM_NX_REG3". */
+    const char *nxm_name;       /* "NXM_OF_TCP_DST", "OXM_OF_VLAN_VID". */
     uint16_t oxm_class;         /* OFP_OXM_CLASS_*. */
     uint8_t oxm_field;          /* Field code within the class. */
     uint8_t len;                /* Value bytes on the wire. */
     uint8_t n_bits;             /* Significant bits (13 for vlan_vid...). */
     bool maskable;
-    bool writable;              /* Allowed in set_field. */
+    bool writable;              /* Allowed in set_field and load. */
     enum ofp_field_type type;
     uint16_t offset;            /* offsetof() in struct ofp_match_fields. */
+    uint32_t nxm_header;        /* Without mask bit. */
+    enum ofp_field_fmt fmt;
 };
 
-/* Returns the description of 'f' (f < OFP_N_FIELDS). */
+/* Returns the description of 'f', or NULL if 'f' >= OFP_N_FIELDS. */
 const struct ofp_field_info *ofp_field_info(enum ofp_field f);
 /* Looks a field up by Open vSwitch name ("tcp_dst", "nw_src" aliases
  * included) or NXM/OXM name ("NXM_NX_REG0"); OFP_F_NONE if unknown. */
 enum ofp_field ofp_field_from_name(const char *name);
 /* Looks a field up by OXM/NXM header (hasmask and length ignored), as used
  * by OXM TLVs, NXAST_REG_MOVE and NXAST_REG_LOAD; OFP_F_NONE if unknown.
- * Both the OXM basic (0x8000) and legacy NXM_OF (0x0000) headers of a basic
- * field resolve to the same field. */
+ * Both the OXM basic (0x8000) and legacy NXM (class 0 or 1) headers of a
+ * basic field resolve to the same field. */
 enum ofp_field ofp_field_from_header(uint32_t header);
 /* The OXM header to emit for 'f' in OpenFlow 1.3, without mask. */
 uint32_t ofp_field_header(enum ofp_field f);
@@ -326,11 +348,14 @@ enum ofperr ofp_oxm_pull_field(struct ofp_reader *, enum ofp_field *f,
  * "pbb_isid=N" ("0xV/0xM" masked) and "ipv6_exthdr=0xV[/0xM]".  Of the
  * unknown TLVs only pkt_mark is shown. */
 void ofp_match_format(const struct ofp_match *, struct ofp_ds *);
-/* Formats a single field value (and mask if nonnull) as Open vSwitch does
- * on the right of "set_field:" or in a match, e.g. "10.0.0.1",
- * "0x5/0xff", "52:54:00:aa:bb:cc". */
+/* Formats a single field value (and mask if nonnull) as Open vSwitch does,
+ * e.g. "10.0.0.1", "0x5/0xff", "52:54:00:aa:bb:cc", "ANY" for an all-zeros
+ * mask: after "set_field:" if 'set_field', else as a match value.  The two
+ * differ in that a match value ignores mask bits beyond the field's
+ * significant bits, and prints in_phy_port as a port, ct_state as flags
+ * ("-new+trk") and pbb_isid in decimal. */
 void ofp_field_format_value(enum ofp_field, const union ofp_field_value *v,
                             const union ofp_field_value *mask,
-                            struct ofp_ds *);
+                            bool set_field, struct ofp_ds *);
 
 #endif /* ofp-match.h */

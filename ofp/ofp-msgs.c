@@ -795,9 +795,9 @@ ofp_meter_bands_decode(struct ofp_reader *r, size_t len,
         return OFPERR_OFPBRC_BAD_LEN;
     }
     if (len % METER_BAND_LEN) {
-        /* Every band type we know is 16 bytes; anything else cannot be
-         * represented losslessly. */
-        return OFPERR_OFPMMFC_BAD_BAND;
+        /* Every band type is 16 bytes long: a length that disagrees is a
+         * framing error, as Open vSwitch reports it. */
+        return OFPERR_OFPBRC_BAD_LEN;
     }
     size_t n = len / METER_BAND_LEN;
     struct ofp_meter_band *bands = ofp_arena_calloc(arena, n, sizeof *bands);
@@ -809,7 +809,7 @@ ofp_meter_bands_decode(struct ofp_reader *r, size_t len,
         struct ofp_meter_band *mb = &bands[i];
         mb->type = ofp_get_be16(p);
         if (ofp_get_be16(p + 2) != METER_BAND_LEN) {
-            return OFPERR_OFPMMFC_BAD_BAND;
+            return OFPERR_OFPBRC_BAD_LEN;
         }
         mb->rate = ofp_get_be32(p + 4);
         mb->burst_size = ofp_get_be32(p + 8);

@@ -271,14 +271,10 @@ struct ofp_flow_mod {
  * instructions. */
 void ofp_flow_mod_init(struct ofp_flow_mod *fm);
 
-/* OFPGC_* and OFPGT_*. */
+/* OFPGC_* (OFPGT_* group types are in ofp-actions.h). */
 #define OFPGC_ADD    0
 #define OFPGC_MODIFY 1
 #define OFPGC_DELETE 2
-#define OFPGT_ALL      0
-#define OFPGT_SELECT   1
-#define OFPGT_INDIRECT 2
-#define OFPGT_FF       3
 
 struct ofp_group_mod {
     uint16_t command;           /* OFPGC_*. */

@@ -106,25 +106,6 @@ put_string(struct ofpbuf *b, const char *src, size_t n)
 
 /* ---- Text helpers shared by the formatters. ------------------------ */
 
-/* Formats a duration as Open vSwitch does: no decimals for whole seconds,
- * three when the fraction is whole milliseconds, otherwise as many as
- * needed. */
-static void
-put_duration(struct ofp_ds *s, uint32_t sec, uint32_t nsec)
-{
-    ofp_ds_put_format(s, "%"PRIu32, sec);
-    if (nsec > 0) {
-        uint32_t msec = nsec / 1000000;
-        if (msec * 1000000 == nsec) {
-            ofp_ds_put_format(s, ".%03"PRIu32, msec);
-        } else {
-            ofp_ds_put_format(s, ".%09"PRIu32, nsec);
-            ofp_ds_chomp(s, "0");
-        }
-    }
-    ofp_ds_put_char(s, 's');
-}
-
 /* Appends a counter, or "?" for the "unknown" value UINT64_MAX. */
 static void
 put_counter(struct ofp_ds *s, const char *leader, uint64_t value,
@@ -295,6 +276,7 @@ flow_stats_decode(struct ofp_reader *r, struct ofp_arena *arena, void *out)
                                    &fs->instructions);
 }
 
+/* Appends one flow stats entry, its length filled in last. */
 static void
 flow_stats_encode(const void *entry, struct ofpbuf *b)
 {
@@ -333,6 +315,7 @@ table_stats_decode(struct ofp_reader *r, struct ofp_arena *arena, void *out)
     return 0;
 }
 
+/* Appends one 24-byte table stats entry. */
 static void
 table_stats_encode(const void *entry, struct ofpbuf *b)
 {
@@ -370,6 +353,7 @@ port_stats_decode(struct ofp_reader *r, struct ofp_arena *arena, void *out)
     return 0;
 }
 
+/* Appends one 112-byte port stats entry. */
 static void
 port_stats_encode(const void *entry, struct ofpbuf *b)
 {
@@ -409,6 +393,7 @@ queue_stats_decode(struct ofp_reader *r, struct ofp_arena *arena, void *out)
     return 0;
 }
 
+/* Appends one 40-byte queue stats entry. */
 static void
 queue_stats_encode(const void *entry, struct ofpbuf *b)
 {
@@ -453,6 +438,7 @@ group_stats_decode(struct ofp_reader *r, struct ofp_arena *arena, void *out)
     return 0;
 }
 
+/* Appends one group stats entry with its bucket counters. */
 static void
 group_stats_encode(const void *entry, struct ofpbuf *b)
 {
@@ -493,6 +479,7 @@ group_desc_decode(struct ofp_reader *r, struct ofp_arena *arena, void *out)
     return error;
 }
 
+/* Appends one group description with its buckets. */
 static void
 group_desc_encode(const void *entry, struct ofpbuf *b)
 {
@@ -536,6 +523,7 @@ meter_stats_decode(struct ofp_reader *r, struct ofp_arena *arena, void *out)
     return 0;
 }
 
+/* Appends one meter stats entry with its band counters. */
 static void
 meter_stats_encode(const void *entry, struct ofpbuf *b)
 {
@@ -574,6 +562,7 @@ meter_config_decode(struct ofp_reader *r, struct ofp_arena *arena, void *out)
     return error;
 }
 
+/* Appends one meter configuration with its bands. */
 static void
 meter_config_encode(const void *entry, struct ofpbuf *b)
 {
@@ -708,6 +697,7 @@ table_features_decode(struct ofp_reader *r, struct ofp_arena *arena,
     return tf_check_properties(tf->properties, tf->properties_len);
 }
 
+/* Appends one table features entry, properties verbatim. */
 static void
 table_features_encode(const void *entry, struct ofpbuf *b)
 {
@@ -735,6 +725,7 @@ port_desc_decode(struct ofp_reader *r, struct ofp_arena *arena, void *out)
     return ofp_port_decode(r, out);
 }
 
+/* Appends one 64-byte port description. */
 static void
 port_desc_encode(const void *entry, struct ofpbuf *b)
 {
@@ -958,6 +949,7 @@ experimenter_decode(struct ofp_reader *r, uint32_t *experimenter,
     return 0;
 }
 
+/* Decodes a MULTIPART_REQUEST; see ofp-multipart.h. */
 enum ofperr
 ofp_decode_multipart_request(const uint8_t *msg, size_t len,
                              struct ofp_arena *arena,
@@ -1054,6 +1046,7 @@ id_request_encode(uint32_t id, struct ofpbuf *b)
     ofpbuf_put_zeros(b, 4);
 }
 
+/* Appends one MULTIPART_REQUEST message. */
 void
 ofp_encode_multipart_request(const struct ofp_multipart_request *req,
                              uint32_t xid, struct ofpbuf *b)
@@ -1123,6 +1116,7 @@ desc_decode(struct ofp_reader *r, struct ofp_arena *arena,
     return 0;
 }
 
+/* Decodes one MULTIPART_REPLY part; arrays go in the arena. */
 enum ofperr
 ofp_decode_multipart_reply(const uint8_t *msg, size_t len,
                            struct ofp_arena *arena,
@@ -1260,6 +1254,8 @@ single_body_encode(const struct ofp_multipart_reply *rep, struct ofpbuf *b)
     }
 }
 
+/* Appends the reply as one or more messages of at most 64 KiB each,
+ * never splitting an entry. */
 void
 ofp_encode_multipart_reply(const struct ofp_multipart_reply *rep,
                            uint32_t xid, struct ofpbuf *b)
@@ -1301,6 +1297,7 @@ ofp_encode_multipart_reply(const struct ofp_multipart_reply *rep,
     mp_close(b, start);
 }
 
+/* Joins the entries of 'part' after those of 'acc'. */
 enum ofperr
 ofp_multipart_reply_append(struct ofp_multipart_reply *acc,
                            const struct ofp_multipart_reply *part,
@@ -1335,25 +1332,6 @@ ofp_multipart_reply_append(struct ofp_multipart_reply *acc,
 
 /* ---- Formatting. --------------------------------------------------- */
 
-/* Appends "flags=[more]" and the like, as Open vSwitch shows nonzero
- * multipart flags before the body. */
-static void
-put_mp_flags(struct ofp_ds *s, uint16_t flags)
-{
-    if (flags) {
-        put_sep(s);
-        ofp_ds_put_cstr(s, "flags=");
-        if (flags & OFPMPF_REPLY_MORE) {
-            ofp_ds_put_cstr(s, "[more]");
-            flags &= ~OFPMPF_REPLY_MORE;
-        }
-        if (flags) {
-            ofp_ds_put_format(s, "[***unknown flags 0x%04"PRIx16"***]",
-                              flags);
-        }
-    }
-}
-
 /* Appends the match as Open vSwitch's match_format() does with a
  * priority: "priority=N," first unless N is the default 0x8000, and no
  * trailing comma. */
@@ -1372,13 +1350,14 @@ put_match_with_priority(const struct ofp_match *match, uint16_t priority,
     }
 }
 
+/* Formats one flow entry in ovs-ofctl dump-flows syntax. */
 void
 ofp_flow_stats_format(const struct ofp_flow_stats *fs, struct ofp_ds *s)
 {
     size_t length;
 
     ofp_ds_put_format(s, "cookie=0x%"PRIx64", duration=", fs->cookie);
-    put_duration(s, fs->duration_sec, fs->duration_nsec);
+    ofp_ds_put_duration(s, fs->duration_sec, fs->duration_nsec);
     ofp_ds_put_format(s, ", table=%"PRIu8", ", fs->table_id);
     put_counter(s, "n_packets=", fs->packet_count, ", ");
     put_counter(s, "n_bytes=", fs->byte_count, ", ");
@@ -1433,13 +1412,13 @@ format_flow_request(const struct ofp_flow_stats_request *fr,
 static void format_table_features(const struct ofp_table_features *,
                                   size_t n, struct ofp_ds *);
 
+/* Formats a request body as Open vSwitch does, on one line. */
 void
 ofp_format_multipart_request(const struct ofp_multipart_request *req,
                              struct ofp_ds *s)
 {
     size_t start = s->length;
 
-    put_mp_flags(s, req->flags);
     switch (req->type) {
     case OFPMP_FLOW:
     case OFPMP_AGGREGATE:
@@ -1517,6 +1496,7 @@ put_ditto(struct ofp_ds *s, int first, int last)
     }
 }
 
+/* Formats table counters, collapsing repeats into "ditto". */
 static void
 format_table_stats(const struct ofp_table_stats *ts, size_t n,
                    struct ofp_ds *s)
@@ -1546,6 +1526,7 @@ format_table_stats(const struct ofp_table_stats *ts, size_t n,
     put_ditto(s, first_ditto, last_ditto);
 }
 
+/* Formats port counters as "N ports" and one group per port. */
 static void
 format_port_stats(const struct ofp_port_stats *ps, size_t n,
                   struct ofp_ds *s)
@@ -1574,11 +1555,12 @@ format_port_stats(const struct ofp_port_stats *ps, size_t n,
         put_counter(s, "coll=", p->collisions, "");
         if (p->duration_sec != UINT32_MAX) {
             ofp_ds_put_cstr(s, " duration=");
-            put_duration(s, p->duration_sec, p->duration_nsec);
+            ofp_ds_put_duration(s, p->duration_sec, p->duration_nsec);
         }
     }
 }
 
+/* Formats queue counters as "N queues" and one group per queue. */
 static void
 format_queue_stats(const struct ofp_queue_stats *qs, size_t n,
                    struct ofp_ds *s)
@@ -1600,13 +1582,14 @@ format_queue_stats(const struct ofp_queue_stats *qs, size_t n,
         put_counter(s, "errors=", q->tx_errors, ", ");
         ofp_ds_put_cstr(s, "duration=");
         if (q->duration_sec != UINT32_MAX) {
-            put_duration(s, q->duration_sec, q->duration_nsec);
+            ofp_ds_put_duration(s, q->duration_sec, q->duration_nsec);
         } else {
             ofp_ds_put_char(s, '?');
         }
     }
 }
 
+/* Formats group counters with per-bucket counters. */
 static void
 format_group_stats(const struct ofp_group_stats *gs, size_t n,
                    struct ofp_ds *s)
@@ -1618,7 +1601,7 @@ format_group_stats(const struct ofp_group_stats *gs, size_t n,
         ofp_ds_put_format(s, "group_id=%"PRIu32",", g->group_id);
         if (g->duration_sec != UINT32_MAX) {
             ofp_ds_put_cstr(s, "duration=");
-            put_duration(s, g->duration_sec, g->duration_nsec);
+            ofp_ds_put_duration(s, g->duration_sec, g->duration_nsec);
             ofp_ds_put_char(s, ',');
         }
         ofp_ds_put_format(s, "ref_count=%"PRIu32",packet_count=%"PRIu64
@@ -1647,26 +1630,13 @@ format_group_desc(const struct ofp_group_desc *gd, struct ofp_ds *s)
 
     ofp_ds_put_format(s, "group_id=%"PRIu32",type=%s", gd->group_id,
                       type_names[gd->type > 4 ? 4 : gd->type]);
-    for (size_t i = 0; i < gd->n_buckets; i++) {
-        const struct ofp_bucket *b = &gd->buckets[i];
-
-        ofp_ds_put_cstr(s, ",bucket=");
-        if (b->weight != (gd->type == OFPGT_SELECT ? 1 : 0)) {
-            ofp_ds_put_format(s, "weight:%"PRIu16",", b->weight);
-        }
-        if (b->watch_port != OFPP_ANY) {
-            ofp_ds_put_cstr(s, "watch_port:");
-            ofp_port_no_format(b->watch_port, s);
-            ofp_ds_put_char(s, ',');
-        }
-        if (b->watch_group != OFPG_ANY) {
-            ofp_ds_put_format(s, "watch_group:%"PRIu32",", b->watch_group);
-        }
-        ofp_ds_put_cstr(s, "actions=");
-        ofp_actions_format(b->actions.actions, b->actions.n, s);
+    if (gd->n_buckets) {
+        ofp_ds_put_char(s, ',');
+        ofp_buckets_format(gd->buckets, gd->n_buckets, gd->type, s);
     }
 }
 
+/* Formats the group table capabilities, per supported type. */
 static void
 format_group_features(const struct ofp_group_features *gf, struct ofp_ds *s)
 {
@@ -1687,6 +1657,7 @@ format_group_features(const struct ofp_group_features *gf, struct ofp_ds *s)
     }
 }
 
+/* Formats one meter's counters with its band counters. */
 static void
 format_meter_stats(const struct ofp_meter_stats *ms, struct ofp_ds *s)
 {
@@ -1694,7 +1665,7 @@ format_meter_stats(const struct ofp_meter_stats *ms, struct ofp_ds *s)
     ofp_ds_put_format(s, " flow_count:%"PRIu32" packet_in_count:%"PRIu64
                       " byte_in_count:%"PRIu64" duration:", ms->flow_count,
                       ms->packet_in_count, ms->byte_in_count);
-    put_duration(s, ms->duration_sec, ms->duration_nsec);
+    ofp_ds_put_duration(s, ms->duration_sec, ms->duration_nsec);
     ofp_ds_put_cstr(s, " bands:");
     for (size_t i = 0; i < ms->n_bands; i++) {
         ofp_ds_put_format(s, " %zu: packet_count:%"PRIu64" byte_count:%"
@@ -1750,6 +1721,7 @@ format_meter_config(const struct ofp_meter_config *mc, struct ofp_ds *s)
     }
 }
 
+/* Formats the meter table capabilities. */
 static void
 format_meter_features(const struct ofp_meter_features *mf, struct ofp_ds *s)
 {
@@ -1781,6 +1753,7 @@ compare_ports(const void *a_, const void *b_)
     return ap < bp ? -1 : ap > bp;
 }
 
+/* Formats the ports sorted by number, as Open vSwitch does. */
 static void
 format_port_desc(const struct ofp_port *ports, size_t n, struct ofp_ds *s)
 {
@@ -1804,13 +1777,13 @@ format_port_desc(const struct ofp_port *ports, size_t n, struct ofp_ds *s)
     free(sorted);
 }
 
+/* Formats a reply body as Open vSwitch does, on one line. */
 void
 ofp_format_multipart_reply(const struct ofp_multipart_reply *rep,
                            struct ofp_ds *s)
 {
     size_t start = s->length;
 
-    put_mp_flags(s, rep->flags);
     switch (rep->type) {
     case OFPMP_DESC:
         if (rep->desc) {
@@ -2162,6 +2135,7 @@ static const struct {
 };
 #define N_OVS_INSTS (sizeof ovs_inst_names / sizeof ovs_inst_names[0])
 
+/* True if no field is in the set. */
 static bool
 mf_set_is_empty(const struct mf_set *m)
 {
@@ -2173,6 +2147,7 @@ mf_set_is_empty(const struct mf_set *m)
     return true;
 }
 
+/* True if both sets hold the same fields. */
 static bool
 mf_set_equal(const struct mf_set *a, const struct mf_set *b)
 {
@@ -2503,6 +2478,7 @@ put_mf_set(struct ofp_ds *s, const struct mf_set *m)
     }
 }
 
+/* True if two action capabilities are the same. */
 static bool
 tf_actions_equal(const struct tf_actions *a, const struct tf_actions *b)
 {
@@ -2510,12 +2486,14 @@ tf_actions_equal(const struct tf_actions *a, const struct tf_actions *b)
            && mf_set_equal(&a->set_fields, &b->set_fields);
 }
 
+/* True if no action or set-field is supported. */
 static bool
 tf_actions_empty(const struct tf_actions *a)
 {
     return !a->actions && mf_set_is_empty(&a->set_fields);
 }
 
+/* True if 'table' is among the next tables. */
 static bool
 next_has(const uint8_t next[32], int table)
 {
@@ -2547,6 +2525,7 @@ tf_next_equal(const uint8_t a[32], int a_table, const uint8_t b[32],
     return true;
 }
 
+/* Compares instruction capabilities of two tables. */
 static bool
 tf_insts_equal(const struct tf_insts *a, int a_table,
                const struct tf_insts *b, int b_table)
@@ -2557,6 +2536,7 @@ tf_insts_equal(const struct tf_insts *a, int a_table,
             && tf_actions_equal(&a->apply, &b->apply));
 }
 
+/* True if nothing at all is supported. */
 static bool
 tf_insts_empty(const struct tf_insts *ti)
 {
@@ -2569,6 +2549,7 @@ tf_insts_empty(const struct tf_insts *ti)
             && tf_actions_empty(&ti->apply));
 }
 
+/* True if two tables print the same (Open vSwitch's notion). */
 static bool
 tf_equal(const struct tf_parsed *a, const struct tf_parsed *b)
 {
@@ -2581,6 +2562,7 @@ tf_equal(const struct tf_parsed *a, const struct tf_parsed *b)
             && mf_set_equal(&a->match, &b->match));
 }
 
+/* Appends the supported actions and set-field fields. */
 static void
 put_tf_actions(struct ofp_ds *s, const struct tf_actions *ta)
 {
@@ -2594,6 +2576,7 @@ put_tf_actions(struct ofp_ds *s, const struct tf_actions *ta)
     }
 }
 
+/* Appends next tables, instructions and action capabilities. */
 static void
 put_tf_insts(struct ofp_ds *s, const struct tf_insts *ti,
              const struct tf_insts *prev)

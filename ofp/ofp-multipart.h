@@ -291,6 +291,10 @@ enum ofperr ofp_decode_multipart_request(const uint8_t *msg, size_t len,
                                          struct ofp_multipart_request *);
 void ofp_encode_multipart_request(const struct ofp_multipart_request *,
                                   uint32_t xid, struct ofpbuf *);
+/* The formatters append the body text Open vSwitch's ofp-print shows after
+ * "OFPST_X request/reply (OF1.3) (xid=0x..):", its lines joined by single
+ * spaces; the multipart flags ("flags=[more]") belong to ofp_format()'s
+ * prefix and are not repeated here. */
 void ofp_format_multipart_request(const struct ofp_multipart_request *,
                                   struct ofp_ds *);
 

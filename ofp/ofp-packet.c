@@ -15,6 +15,7 @@ csum_fold17(uint32_t sum)
     return sum;
 }
 
+/* Adds big-endian 16-bit words to the running sum, folding as it goes. */
 uint32_t
 ofp_csum_add(uint32_t partial, const void *data_, size_t len)
 {
@@ -34,6 +35,7 @@ ofp_csum_add(uint32_t partial, const void *data_, size_t len)
     return csum_fold17(sum);
 }
 
+/* Folds the running sum to 16 bits and complements it. */
 uint16_t
 ofp_csum_finish(uint32_t partial)
 {
@@ -407,6 +409,7 @@ parse_ipv6(struct ofp_reader *r, struct ofp_packet *pkt)
     parse_l4(pkt, end, true);
 }
 
+/* Parses layer by layer; each layer records itself only once complete. */
 void
 ofp_packet_parse(const uint8_t *data, size_t len, struct ofp_packet *pkt)
 {
@@ -448,6 +451,7 @@ ofp_packet_parse(const uint8_t *data, size_t len, struct ofp_packet *pkt)
     }
 }
 
+/* Names a layer for diagnostics. */
 const char *
 ofp_pkt_layer_name(enum ofp_pkt_layer layer)
 {
@@ -472,6 +476,7 @@ match_set_bytes16(struct ofp_match *m, enum ofp_field f, const uint8_t *v)
     ofp_match_set(m, f, &value, NULL);
 }
 
+/* Builds the exact match described in ofp-packet.h. */
 void
 ofp_packet_to_match(const struct ofp_packet *pkt, uint32_t in_port,
                     struct ofp_match *m)
@@ -571,6 +576,7 @@ put_eth(struct ofpbuf *b, const struct ofp_pkt_eth_spec *eth,
     return start;
 }
 
+/* Builds an Ethernet/IPv4 ARP frame. */
 size_t
 ofp_packet_build_arp(struct ofpbuf *b, const struct ofp_pkt_eth_spec *eth,
                      uint16_t op, const uint8_t sha[6], uint32_t spa,
@@ -627,6 +633,7 @@ pseudo_header_sum(const struct ofp_pkt_ipv4_spec *ip, uint8_t proto,
     return ofp_csum_add(0, ph, sizeof ph);
 }
 
+/* Builds an ICMP echo frame; the ICMP checksum covers header and data. */
 size_t
 ofp_packet_build_icmp_echo(struct ofpbuf *b,
                            const struct ofp_pkt_eth_spec *eth,
@@ -649,6 +656,7 @@ ofp_packet_build_icmp_echo(struct ofpbuf *b,
     return b->size - start;
 }
 
+/* Builds a UDP frame; a zero checksum is sent as 0xffff (RFC 768). */
 size_t
 ofp_packet_build_udp(struct ofpbuf *b, const struct ofp_pkt_eth_spec *eth,
                      const struct ofp_pkt_ipv4_spec *ip,
@@ -671,6 +679,7 @@ ofp_packet_build_udp(struct ofpbuf *b, const struct ofp_pkt_eth_spec *eth,
     return b->size - start;
 }
 
+/* Builds a TCP frame without options. */
 size_t
 ofp_packet_build_tcp(struct ofpbuf *b, const struct ofp_pkt_eth_spec *eth,
                      const struct ofp_pkt_ipv4_spec *ip,

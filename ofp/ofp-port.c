@@ -15,6 +15,7 @@
  *  52 peer(4) 56 curr_speed(4) 60 max_speed(4). */
 _Static_assert(OFP_PORT_WIRE_LEN == 64, "struct ofp_port is 64 bytes");
 
+/* Reads one 64-byte port; the name is always NUL-terminated. */
 enum ofperr
 ofp_port_decode(struct ofp_reader *r, struct ofp_port *port)
 {
@@ -42,6 +43,7 @@ ofp_port_decode(struct ofp_reader *r, struct ofp_port *port)
     return 0;
 }
 
+/* Appends one 64-byte port, the name NUL-padded. */
 void
 ofp_port_encode(const struct ofp_port *port, struct ofpbuf *b)
 {
@@ -123,6 +125,7 @@ format_features_line(const char *label, uint32_t features, struct ofp_ds *s)
     }
 }
 
+/* Formats a port as ovs-ofctl shows it, on one line. */
 void
 ofp_port_desc_format(const struct ofp_port *port, struct ofp_ds *s)
 {

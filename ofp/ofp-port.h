@@ -35,8 +35,10 @@ struct ofp_port {
 /* Consumes exactly 64 bytes. */
 enum ofperr ofp_port_decode(struct ofp_reader *, struct ofp_port *);
 void ofp_port_encode(const struct ofp_port *, struct ofpbuf *);
-/* Formats like ovs-ofctl: " 1(tap100i0): addr:..., config: 0, state: 0,
- * speed: 0 Mbps now, 0 Mbps max" on one line. */
+/* Formats like ovs-ofctl, with its lines joined by single spaces:
+ * "1(tap100i0): addr:52:54:00:aa:bb:cc config:     0 state:      0
+ * speed: 0 Mbps now, 0 Mbps max" (current/advertised/supported/peer only
+ * when they have known bits; the name cut at 15 characters). */
 void ofp_port_desc_format(const struct ofp_port *, struct ofp_ds *);
 
 #endif /* ofp-port.h */

@@ -106,23 +106,6 @@ format_match_priority(const struct ofp_match *m, uint16_t priority,
     ofp_ds_chomp(s, ",");
 }
 
-/* Appends a duration as Open vSwitch's ofp_print_duration() does. */
-static void
-format_duration(uint32_t sec, uint32_t nsec, struct ofp_ds *s)
-{
-    ofp_ds_put_format(s, "%"PRIu32, sec);
-    if (nsec > 0) {
-        uint32_t msec = nsec / 1000000;
-        if (msec * 1000000 == nsec) {
-            ofp_ds_put_format(s, ".%03"PRIu32, msec);
-        } else {
-            ofp_ds_put_format(s, ".%09"PRIu32, nsec);
-            ofp_ds_chomp(s, "0");
-        }
-    }
-    ofp_ds_put_char(s, 's');
-}
-
 /* ---- Packet summaries. ----------------------------------------------- */
 
 /* Appends an IPv4 or IPv6 frame's L3 and L4 fields. */
@@ -366,13 +349,23 @@ type_name(uint8_t type)
     return type < sizeof names / sizeof *names ? names[type] : "OFPT_UNKNOWN";
 }
 
-/* Open vSwitch's name for an error: ours, except where Open vSwitch renamed
- * the code. */
+/* Open vSwitch's name for an error: ours (the spec's), except for the
+ * codes Open vSwitch names differently. */
 static const char *
 error_name(enum ofperr e)
 {
-    if (e == OFPERR_OFPBRC_IS_SLAVE) {
-        return "OFPBRC_IS_SECONDARY";
+    switch ((int) e) {
+    case OFPERR_OFPBRC_IS_SLAVE: return "OFPBRC_IS_SECONDARY";
+    case OFPERR_OFPBRC_BAD_MULTIPART: return "OFPBRC_BAD_STAT";
+    case OFPERR_OFPBRC_BAD_EXPERIMENTER: return "OFPBRC_BAD_VENDOR";
+    case OFPERR_OFPBRC_BAD_EXP_TYPE: return "OFPBRC_BAD_SUBTYPE";
+    case OFPERR_OFPBAC_BAD_EXPERIMENTER: return "OFPBAC_BAD_VENDOR";
+    case OFPERR_OFPBAC_BAD_EXP_TYPE: return "OFPBAC_BAD_VENDOR_TYPE";
+    /* OpenFlow 1.3's table-features codes 2..4 are property errors in
+     * Open vSwitch. */
+    case OFPERR_OFPTFFC_BAD_TYPE: return "OFPBPC_BAD_TYPE";
+    case OFPERR_OFPTFFC_BAD_LEN: return "OFPBPC_BAD_LEN";
+    case OFPERR_OFPTFFC_BAD_ARGUMENT: return "OFPBPC_BAD_VALUE";
     }
     return ofperr_name(e);
 }
@@ -575,7 +568,7 @@ ofp_format_flow_removed(const struct ofp_flow_removed *fr, struct ofp_ds *s)
         ofp_ds_put_format(s, " cookie:0x%"PRIx64, fr->cookie);
     }
     ofp_ds_put_cstr(s, " duration");
-    format_duration(fr->duration_sec, fr->duration_nsec, s);
+    ofp_ds_put_duration(s, fr->duration_sec, fr->duration_nsec);
     ofp_ds_put_format(s, " idle%"PRIu16, fr->idle_timeout);
     if (fr->hard_timeout) {
         ofp_ds_put_format(s, " hard%"PRIu16, fr->hard_timeout);
@@ -713,34 +706,7 @@ ofp_format_group_mod(const struct ofp_group_mod *gm, struct ofp_ds *s)
                       types[gm->type > 4 ? 4 : gm->type]);
     if (gm->n_buckets) {
         ofp_ds_put_char(s, ',');
-        /* Open vSwitch omits the default weight: 1 in select groups, 0 in
-         * the others.  The bucket formatter omits 0, so only select groups
-         * need their buckets written here. */
-        if (gm->type == OFPGT_SELECT) {
-            for (size_t i = 0; i < gm->n_buckets; i++) {
-                struct ofp_bucket bk = gm->buckets[i];
-                bool one = bk.weight == 1;
-                ofp_ds_put_cstr(s, "bucket=");
-                if (!one) {
-                    ofp_ds_put_format(s, "weight:%"PRIu16",", bk.weight);
-                }
-                bk.weight = 0;
-                size_t mark = s->length;
-                ofp_buckets_format(&bk, 1, s);
-                /* Drop the "bucket=" the bucket formatter writes. */
-                if (s->length - mark >= 7
-                    && !memcmp(s->string + mark, "bucket=", 7)) {
-                    memmove(s->string + mark, s->string + mark + 7,
-                            s->length - mark - 7);
-                    s->length -= 7;
-                    s->string[s->length] = '\0';
-                }
-                ofp_ds_put_char(s, ',');
-            }
-            ofp_ds_chomp(s, ",");
-        } else {
-            ofp_buckets_format(gm->buckets, gm->n_buckets, s);
-        }
+        ofp_buckets_format(gm->buckets, gm->n_buckets, gm->type, s);
     }
     squeeze(s, start);
 }

@@ -30,15 +30,19 @@ export OVS_SYSCONFDIR=$sandbox
 export OVS_PKGDATADIR=/usr/share/openvswitch
 DB=unix:$sandbox/db.sock
 
-# Stops only the daemons this script started, by their pidfiles.
+# Stops only the daemons this script started, by their pidfiles, and waits
+# (up to 5 s each) for them to be gone before removing the sandbox.
 cleanup() {
-    local pidfile
+    local pidfile pid _
     for pidfile in "$sandbox/ovs-vswitchd.pid" "$sandbox/ovsdb-server.pid"; do
-        if [ -s "$pidfile" ]; then
-            kill "$(cat "$pidfile")" 2>/dev/null || true
-        fi
+        [ -s "$pidfile" ] || continue
+        pid=$(cat "$pidfile")
+        kill "$pid" 2>/dev/null || continue
+        for _ in $(seq 50); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.1
+        done
     done
-    sleep 0.3
     rm -rf "$sandbox"
 }
 trap cleanup EXIT
@@ -60,8 +64,10 @@ ovs-vsctl --db="$DB" -- add-br br0 \
     -- add-port br0 p1 -- set interface p1 type=dummy ofport_request=1 \
     -- add-port br0 p2 -- set interface p2 type=dummy ofport_request=2
 
+ovs_version=$(ovs-vswitchd --version | awk 'NR == 1 { print $NF }')
 export OFC_CAPTURE_DB=$DB OFC_CAPTURE_OUT=$outdir OFC_CAPTURE_TMP=$sandbox
-python3 - <<'PY'
+export OFC_CAPTURE_OVS_VERSION=$ovs_version
+"${PYTHON:-/usr/bin/python3}" - <<'PY'
 """The capture controller: an OpenFlow 1.3 peer that asks Open vSwitch for
 everything we want a fixture of and records the answers."""
 
@@ -76,7 +82,8 @@ import time
 DB = os.environ["OFC_CAPTURE_DB"]
 OUT = os.environ["OFC_CAPTURE_OUT"]
 TMP = os.environ["OFC_CAPTURE_TMP"]
-HEADER = "# captured from Open vSwitch 3.1.0 by tests/capture-fixtures.sh\n"
+HEADER = ("# captured from Open vSwitch %s by tests/capture-fixtures.sh\n"
+          % os.environ["OFC_CAPTURE_OVS_VERSION"])
 
 OFPT = dict(HELLO=0, ERROR=1, ECHO_REQUEST=2, ECHO_REPLY=3,
             EXPERIMENTER=4, FEATURES_REQUEST=5, FEATURES_REPLY=6,

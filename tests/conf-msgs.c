@@ -119,6 +119,21 @@ error_cases(void)
     ofp_encode_error(&em, 15, &buf);
     emit("msg/error/hello-incompatible");
 
+    /* Every OpenFlow 1.3 error code once, so that each name is checked. */
+    static const struct {
+        enum ofperr error;
+        const char *name;
+    } all[] = {
+#define ERROR_CASE(TYPE, NAME, CODE) \
+        { OFPERR_##NAME, "msg/error/code/" #NAME },
+        OFPERR_LIST(ERROR_CASE)
+#undef ERROR_CASE
+    };
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+        ofp_encode_error_reply(all[i].error, NULL, 0, 16, &buf);
+        emit(all[i].name);
+    }
+
     ofpbuf_uninit(&req);
 }
 

@@ -342,6 +342,7 @@ sample_table_features(struct ofp_table_features *tf, uint8_t id,
 
 /* ---- Requests. ----------------------------------------------------- */
 
+/* Every request type, with typical arguments. */
 static void
 request_cases(void)
 {
@@ -442,6 +443,7 @@ request_cases(void)
 
 /* ---- Replies. ------------------------------------------------------ */
 
+/* DESC replies. */
 static void
 desc_cases(void)
 {
@@ -464,6 +466,7 @@ desc_cases(void)
     emit_reply(&rep, 0x101, "mp/desc/reply/mostly-empty");
 }
 
+/* FLOW replies: empty, several entries, more flag, odd counters. */
 static void
 flow_cases(void)
 {
@@ -494,6 +497,7 @@ flow_cases(void)
     emit_reply(&rep, 0x113, "mp/flow/reply/flags-timeouts-unknown-counts");
 }
 
+/* A FLOW reply too long for one message. */
 static void
 flow_split_case(void)
 {
@@ -523,6 +527,7 @@ flow_split_case(void)
     emit_reply(&rep, 0x114, "mp/flow/reply/split");
 }
 
+/* AGGREGATE and TABLE replies. */
 static void
 aggregate_table_cases(void)
 {
@@ -569,6 +574,7 @@ aggregate_table_cases(void)
     emit_reply(&rep, 0x124, "mp/table/reply/three-idle");
 }
 
+/* PORT_STATS and PORT_DESC replies. */
 static void
 port_cases(void)
 {
@@ -623,6 +629,7 @@ port_cases(void)
     emit_reply(&rep, 0x136, "mp/port_desc/reply/none");
 }
 
+/* QUEUE replies. */
 static void
 queue_cases(void)
 {
@@ -652,6 +659,7 @@ queue_cases(void)
     emit_reply(&rep, 0x141, "mp/queue/reply/none");
 }
 
+/* GROUP, GROUP_DESC and GROUP_FEATURES replies. */
 static void
 group_cases(void)
 {
@@ -767,6 +775,7 @@ group_cases(void)
     emit_reply(&rep, 0x156, "mp/group_features/reply/small");
 }
 
+/* METER, METER_CONFIG and METER_FEATURES replies. */
 static void
 meter_cases(void)
 {
@@ -838,6 +847,7 @@ meter_cases(void)
     emit_reply(&rep, 0x165, "mp/meter_features/reply/dscp");
 }
 
+/* TABLE_FEATURES replies and a request that sets features. */
 static void
 table_features_cases(void)
 {
@@ -889,6 +899,7 @@ table_features_cases(void)
     emit_request(&req, 0x174, "mp/table_features/request/set");
 }
 
+/* Emits every multipart case. */
 void
 conf_multipart_cases(conf_emit_fn *emit)
 {

@@ -78,8 +78,12 @@ def multipart_body(mp_type):
                            *([1] * 4))
     if mp_type == 11:       # METER_FEATURES
         return struct.pack("!IIIBB2x", 1024, 2, 0xf, 8, 0)
-    if mp_type == 12:       # TABLE_FEATURES: one table, no properties.
-        return struct.pack("!HB5x32sQQII", 64, 0, b"t0", 0, 0, 0, 1000)
+    if mp_type == 12:       # TABLE_FEATURES: one table, required
+        # properties present but empty.
+        props = b"".join(struct.pack("!HH4x", t, 4)
+                         for t in (0, 2, 4, 6, 8, 10, 12, 14))
+        return struct.pack("!HB5x32sQQII", 64 + len(props), 0, b"t0", 0, 0,
+                           0, 1000) + props
     if mp_type == 13:       # PORT_DESC
         return port(1, "p1") + port(2, "p2")
     return b""
@@ -127,6 +131,7 @@ def serve(conn, conn_id):
     """Speaks OpenFlow 1.3 on one connection until the peer closes it."""
     buf = b""
     try:
+        conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         conn.sendall(message(HELLO, 1))
         while True:
             data = conn.recv(65536)

@@ -664,14 +664,14 @@ test_buckets(void)
         ofp_buckets_encode(out, n, &b2);
         tap_ok(same_bytes(&b, &b2),
                "buckets: re-encode is byte-identical");
-        ofp_buckets_format(out, n, &s);
+        ofp_buckets_format(out, n, OFPGT_ALL, &s);
         TAP_STR_EQ(ofp_ds_cstr(&s),
                    "bucket=actions=output:1,"
                    "bucket=actions=output:2,set_field:4101->vlan_vid,"
                    "bucket=weight:5,watch_port:3,watch_group:7,actions=drop",
                    "buckets: text (non-select group)");
         ofp_ds_clear(&s);
-        ofp_buckets_format_for_type(out, 1, 1, &s);
+        ofp_buckets_format(out, 1, OFPGT_SELECT, &s);
         TAP_STR_EQ(ofp_ds_cstr(&s), "bucket=weight:0,actions=output:1",
                    "buckets: select group shows weight 0");
     }

@@ -10,6 +10,7 @@
 #include "ofp/ofp-errors.h"
 #include "tests/tap.h"
 
+/* The output buffer: put helpers, growth, padding, consume. */
 static void
 test_ofpbuf(void)
 {
@@ -90,6 +91,7 @@ test_ofpbuf(void)
     ofpbuf_uninit(&b);
 }
 
+/* The reader: every pull fails cleanly at the end; sub-readers. */
 static void
 test_reader(void)
 {
@@ -172,6 +174,7 @@ test_reader(void)
     tap_ok(!memcmp(out, be, 8), "put_be64");
 }
 
+/* The arena: alignment, zeroing, reset keeping a chunk, big blocks. */
 static void
 test_arena(void)
 {
@@ -247,6 +250,7 @@ test_arena(void)
     ofp_arena_destroy(&a2);
 }
 
+/* The dynamic string and its formatting helpers. */
 static void
 test_ds(void)
 {
@@ -330,6 +334,7 @@ static const struct err_row err_rows[] = {
 #undef ERR_ROW
 };
 
+/* Every OpenFlow 1.3 error code round-trips; unknown pairs give 0. */
 static void
 test_errors(void)
 {
@@ -388,6 +393,7 @@ test_errors(void)
                "ofperr: value packs (type, code)");
 }
 
+/* Runs every buffer and error test and prints the TAP plan. */
 int
 main(void)
 {

@@ -132,7 +132,63 @@ def check(case, result):
                    "ovs:  " + clip(theirs_n, at)]
 
 
+# Self-checks of the normaliser: (ours, Open vSwitch's, must be equal).
+NORMALISER_CHECKS = [
+    ("match fields in another order",
+     "OFPT_FLOW_MOD (xid=0x5): ADD tp_dst=80,priority=100,tcp "
+     "actions=output:2",
+     "OFPT_FLOW_MOD (OF1.3) (xid=0x5): ADD priority=100,tcp,tp_dst=80 "
+     "actions=output:2", True),
+    ("one line against several",
+     "OFPST_FLOW reply (xid=0x2): cookie=0x1, table=0, priority=1 "
+     "actions=drop",
+     "OFPST_FLOW reply (OF1.3) (xid=0x2):\n cookie=0x1, table=0, "
+     "priority=1 actions=drop\n", True),
+    ("actions in another order",
+     "OFPT_FLOW_MOD (xid=0x5): ADD ip actions=pop_vlan,output:1",
+     "OFPT_FLOW_MOD (OF1.3) (xid=0x5): ADD ip actions=output:1,pop_vlan",
+     False),
+    ("an action missing",
+     "OFPT_FLOW_MOD (xid=0x5): ADD ip actions=output:1",
+     "OFPT_FLOW_MOD (OF1.3) (xid=0x5): ADD ip actions=ct_clear,output:1",
+     False),
+    ("buckets in another order",
+     "OFPT_GROUP_MOD (xid=0x5): ADD group_id=1,type=all,"
+     "bucket=actions=output:2,bucket=actions=output:1",
+     "OFPT_GROUP_MOD (OF1.3) (xid=0x5): ADD group_id=1,type=all,"
+     "bucket=actions=output:1,bucket=actions=output:2", False),
+    ("another xid",
+     "OFPT_BARRIER_REPLY (xid=0x6):",
+     "OFPT_BARRIER_REPLY (OF1.3) (xid=0x5):", False),
+    ("another message name",
+     "OFPT_ECHO_REPLY (xid=0x5): 0 bytes of payload",
+     "OFPT_ECHO_REQUEST (OF1.3) (xid=0x5): 0 bytes of payload", False),
+    ("no prefix",
+     "0 bytes of payload",
+     "OFPT_ECHO_REQUEST (OF1.3) (xid=0x5): 0 bytes of payload", False),
+    ("flow entries in another order",
+     "OFPST_FLOW reply (xid=0x2): cookie=0x2, priority=2 actions=drop "
+     "cookie=0x1, priority=1 actions=drop",
+     "OFPST_FLOW reply (OF1.3) (xid=0x2): cookie=0x1, priority=1 "
+     "actions=drop cookie=0x2, priority=2 actions=drop", False),
+    ("ct_state flags in another order",
+     "OFPT_FLOW_MOD (xid=0x5): ADD ct_state=+trk+est,ip actions=drop",
+     "OFPT_FLOW_MOD (OF1.3) (xid=0x5): ADD ct_state=+est+trk,ip "
+     "actions=drop", False),
+]
+
+
+def check_normaliser():
+    for what, ours, theirs, want in NORMALISER_CHECKS:
+        equal, ours_n, theirs_n = ofc_normalise.compare(ours, theirs)
+        tap(equal == want, "normaliser: %s %s"
+            % (what, "compares equal" if want else "is a difference"),
+            [] if equal == want else ["ours: " + ours_n,
+                                      "ovs:  " + theirs_n])
+
+
 def main():
+    check_normaliser()
     try:
         cases = load_cases()
     except (OSError, RuntimeError, subprocess.SubprocessError) as e:

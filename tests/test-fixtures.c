@@ -12,7 +12,8 @@
  *
  * The fixture directory is $OFC_SRCDIR/tests/fixtures, else tests/fixtures
  * under the current directory (scripts/check runs from the repo root), else
- * found relative to this executable. */
+ * found relative to this executable or through its build directory's
+ * Makefile. */
 
 #include <errno.h>
 #include <limits.h>
@@ -52,6 +53,31 @@ try_dir(const char *dir)
     return true;
 }
 
+/* Tries the source tree named by "abs_top_srcdir = DIR" in the build
+ * directory's Makefile 'makefile'. */
+static bool
+try_makefile(const char *makefile)
+{
+    static const char key[] = "abs_top_srcdir = ";
+    char line[PATH_MAX + 64], dir[2 * PATH_MAX];
+    bool found = false;
+    FILE *f = fopen(makefile, "r");
+
+    if (!f) {
+        return false;
+    }
+    while (!found && fgets(line, sizeof line, f)) {
+        if (!strncmp(line, key, sizeof key - 1)) {
+            line[strcspn(line, "\n")] = '\0';
+            snprintf(dir, sizeof dir, "%s/tests/fixtures",
+                     line + sizeof key - 1);
+            found = try_dir(dir);
+        }
+    }
+    fclose(f);
+    return found;
+}
+
 /* Finds the fixture directory (see the comment at the top). */
 static bool
 find_fixture_dir(const char *argv0)
@@ -87,6 +113,9 @@ find_fixture_dir(const char *argv0)
         if (try_dir(buf)) {
             return true;
         }
+        /* An out-of-tree build anywhere: its Makefile names the source. */
+        snprintf(buf, sizeof buf, "%s/../Makefile", exe);
+        return try_makefile(buf);
     }
     return false;
 }

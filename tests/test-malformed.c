@@ -632,6 +632,7 @@ run_row(const struct malformed_row *row, struct ofp_arena *arena)
     }
 }
 
+/* Runs every row of the table and prints the TAP plan. */
 int
 main(void)
 {

@@ -78,7 +78,7 @@ fmt_value(enum ofp_field f, const union ofp_field_value *v,
 {
     static char out[256];
     struct ofp_ds s = OFP_DS_INITIALIZER;
-    ofp_field_format_value(f, v, mask, &s);
+    ofp_field_format_value(f, v, mask, false, &s);
     snprintf(out, sizeof out, "%s", s.string ? s.string : "");
     ofp_ds_destroy(&s);
     return out;

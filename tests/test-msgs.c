@@ -520,8 +520,8 @@ test_flow_mod(void)
     /* What `ovs-ofctl -O OpenFlow13 add-flow` sends for the same flow. */
     tap_ok(bytes_are(&b, "040e006000000002000000000000000500000000000000000300"
                      "000a00140064ffffffffffffffffffffffff001f0000000100158000"
-                     "0a020800800014010680001c0200500000000004001800000000000000"
-                     "10000000020000000000000000"),
+                     "0a020800800014010680001c02005000000000040018000000000000"
+                     "0010000000020000000000000000"),
            "flow_mod: bytes identical to Open vSwitch's");
     check_msg("flow_mod", &b,
               "OFPT_FLOW_MOD (xid=0x2): ADD table:3 priority=100,tcp,"
@@ -631,7 +631,8 @@ test_packet_out_group_meter(void)
     ofp_encode_group_mod(&gm, 2, &b);
     tap_ok(bytes_are(&b, "040f005000000002000001000000000100200005ffffffff"
                      "ffffffff000000000000001000000001000000000000000000200006"
-                     "ffffffffffffffff0000000000000010000000020000000000000000"),
+                     "ffffffffffffffff000000000000001000000002000000000000"
+                     "0000"),
            "group_mod: bytes identical to Open vSwitch's");
     check_msg("group_mod", &b,
               "OFPT_GROUP_MOD (xid=0x2): ADD group_id=1,type=select,"
@@ -667,7 +668,7 @@ test_packet_out_group_meter(void)
     b.data[17] = 2;
     b.data[19] = 8;
     TAP_INT_EQ(ofp_decode_meter_mod(b.data, b.size, &arena, &md),
-               OFPERR_OFPMMFC_BAD_BAND, "meter_mod: band length 8");
+               OFPERR_OFPBRC_BAD_LEN, "meter_mod: band length 8");
 
     struct ofp_ds s = OFP_DS_INITIALIZER;
     band.type = OFPMBT_DSCP_REMARK;
@@ -725,8 +726,9 @@ test_bundles(void)
     ofpbuf_clear(&b);
     ofp_encode_bundle_add(&ba, 2, &b);
     tap_ok(bytes_are(&b, "04040078000000024f4e4600000008fd0000000000000003"
-                     "040e006000000002000000000000000000000000000000000300000000"
-                     "000064ffffffffffffffffffffffff000000000001001580000a020800"
+                     "040e00600000000200000000000000000000000000000000030000"
+                     "0000000064ffffffffffffffffffffffff000000000001001580000a"
+                     "020800"
                      "800014010680001c0200500000000004001800000000000000100000"
                      "00020000000000000000"),
            "bundle_add: bytes identical to `ovs-ofctl --bundle add-flow`");

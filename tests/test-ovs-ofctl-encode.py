@@ -34,6 +34,7 @@ GEN = os.path.join(BUILD, "tests", "conformance-gen")
 PYTHON = "/usr/bin/python3"
 OFCTL = ["ovs-ofctl", "-O", "OpenFlow13", "--no-names"]
 DIAG_WIDTH = 400
+N_SWITCHES = 4
 
 # Flows for add-flow: many match fields and actions, including ct with
 # nat, conjunction, resubmit, load/move and set_field.  No learn().
@@ -226,8 +227,8 @@ def clip(s):
 class FakeSwitch:
     """tests/fake_switch.py as a child process, and its record file."""
 
-    def __init__(self, tmpdir):
-        self.record = os.path.join(tmpdir, "record.txt")
+    def __init__(self, tmpdir, index):
+        self.record = os.path.join(tmpdir, "record%d.txt" % index)
         open(self.record, "w").close()
         self.proc = subprocess.Popen(
             [PYTHON, os.path.join(HERE, "fake_switch.py"), self.record],
@@ -286,6 +287,16 @@ def run_ofctl(args, sw, files):
                           timeout=30)
 
 
+def capture(case, sw, files):
+    """Runs one command against 'sw'; returns (process, messages, errors,
+    all connections closed)."""
+    _, args, _ = case
+    start = sw.offset()
+    p = run_ofctl(args, sw, files)
+    msgs, errors, done = sw.messages_since(start, time.time() + 10)
+    return p, msgs, errors, done
+
+
 def ovs_parse(hexstr, tmpdir, index):
     path = os.path.join(tmpdir, "m%d.bin" % index)
     with open(path, "wb") as f:
@@ -332,18 +343,25 @@ def main():
         with open(files["bundle_file"], "w") as f:
             f.write(BUNDLE_FLOWS)
 
-        # 1. Let ovs-ofctl talk to the fake switch, one command at a time.
-        captured = []
-        sw = FakeSwitch(tmpdir)
+        # 1. Let ovs-ofctl talk to the fake switches: each switch serves
+        # one command at a time, so that its record tells which messages
+        # belong to which command.
+        switches = []
         try:
-            for label, args, flow in cases:
-                start = sw.offset()
-                p = run_ofctl(args, sw, files)
-                msgs, errors, done = sw.messages_since(start,
-                                                       time.time() + 10)
-                captured.append((p, msgs, errors, done))
+            for i in range(N_SWITCHES):
+                switches.append(FakeSwitch(tmpdir, i))
+            with concurrent.futures.ThreadPoolExecutor(N_SWITCHES) as pool:
+                shares = pool.map(
+                    lambda i: [capture(sw_case[1], switches[i], files)
+                               for sw_case in enumerate(cases)
+                               if sw_case[0] % N_SWITCHES == i],
+                    range(N_SWITCHES))
+                shares = list(shares)
+            captured = [shares[i % N_SWITCHES][i // N_SWITCHES]
+                        for i in range(len(cases))]
         finally:
-            sw.stop()
+            for sw in switches:
+                sw.stop()
 
         # 2. Decode every distinct message both ways.
         unique = sorted({m for _, msgs, _, _ in captured for m in msgs})

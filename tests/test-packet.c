@@ -178,6 +178,7 @@ check_ipv4(const char *name, const struct ofp_packet *p,
            "%s: IPv4 header checksum verifies", name);
 }
 
+/* ARP request or reply, tagged or not: build, parse back, truncate. */
 static void
 test_arp(bool vlan, uint16_t op)
 {
@@ -222,6 +223,7 @@ test_arp(bool vlan, uint16_t op)
 
 static const uint8_t payload7[7] = { 'a', 'b', 'c', 'd', 'e', 'f', 'g' };
 
+/* ICMP echo request or reply: fields, both checksums, truncations. */
 static void
 test_icmp(bool vlan, bool reply)
 {
@@ -263,6 +265,7 @@ test_icmp(bool vlan, bool reply)
     ofpbuf_uninit(&b);
 }
 
+/* UDP over IPv4: fields, pseudo-header checksum, truncations. */
 static void
 test_udp(bool vlan, size_t payload_len)
 {
@@ -299,6 +302,7 @@ test_udp(bool vlan, size_t payload_len)
     ofpbuf_uninit(&b);
 }
 
+/* TCP over IPv4: fields, checksum, truncations and the derived match. */
 static void
 test_tcp(bool vlan)
 {
@@ -401,6 +405,7 @@ put_ext(struct ofpbuf *b, uint8_t nh, uint8_t len8)
     ofpbuf_put_zeros(b, 6 + 8 * (size_t) len8);
 }
 
+/* IPv6 with five extension headers, then the same as a later fragment. */
 static void
 test_ipv6_ext_chain(void)
 {
@@ -476,6 +481,7 @@ test_ipv6_ext_chain(void)
     ofpbuf_uninit(&b);
 }
 
+/* IPv6 extension headers whose lengths lie, and too many of them. */
 static void
 test_ipv6_ext_overrun(void)
 {
@@ -536,6 +542,7 @@ build_nd(struct ofpbuf *b, bool na)
     ofpbuf_put(b, mac_a, 6);
 }
 
+/* ICMPv6 Neighbor Solicitation or Advertisement with its link-layer option. */
 static void
 test_nd(bool na)
 {
@@ -582,6 +589,7 @@ test_nd(bool na)
     ofpbuf_uninit(&b);
 }
 
+/* ICMPv6 echo: id and sequence. */
 static void
 test_icmpv6_echo(void)
 {
@@ -621,6 +629,7 @@ put_raw_ipv4(struct ofpbuf *b, uint8_t vihl, uint16_t tot_len,
     ofpbuf_put_be32(b, IP_B);
 }
 
+/* Hostile IPv4 and TCP length fields, fragments, SCTP. */
 static void
 test_ipv4_bad(void)
 {
@@ -752,6 +761,7 @@ test_ipv4_bad(void)
     ofpbuf_uninit(&b);
 }
 
+/* An 802.1ad outer tag plus an 802.1Q inner tag, and a third tag. */
 static void
 test_vlan_double(void)
 {
@@ -816,6 +826,7 @@ test_vlan_double(void)
     ofpbuf_uninit(&b);
 }
 
+/* Empty and non-IP frames, and the checksum helper. */
 static void
 test_misc(void)
 {
@@ -864,6 +875,7 @@ test_misc(void)
     free(bytes);
 }
 
+/* Runs every packet test and prints the TAP plan. */
 int
 main(void)
 {
