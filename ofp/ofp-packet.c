@@ -174,7 +174,10 @@ parse_icmp(struct ofp_reader *r, struct ofp_packet *pkt, size_t end,
         pkt->icmp_id = ofp_get_be16(h + 4);
         pkt->icmp_seq = ofp_get_be16(h + 6);
     }
-    if (v6 && (h[0] == OFP_ICMPV6_ND_NS || h[0] == OFP_ICMPV6_ND_NA)) {
+    /* Like Open vSwitch, only code 0 makes an ND message: the match
+     * prerequisites of nd_target/nd_sll/nd_tll demand it. */
+    if (v6 && h[1] == 0
+        && (h[0] == OFP_ICMPV6_ND_NS || h[0] == OFP_ICMPV6_ND_NA)) {
         const uint8_t *target;
         if (!ofp_reader_pull(r, 16, &target)) {
             short_header(pkt, end);
@@ -541,8 +544,9 @@ ofp_packet_to_match(const struct ofp_packet *pkt, uint32_t in_port,
     case OFP_PKT_L4_ICMPV6:
         ofp_match_set_u8(m, OFP_F_ICMPV6_TYPE, pkt->icmp_type);
         ofp_match_set_u8(m, OFP_F_ICMPV6_CODE, pkt->icmp_code);
-        if (pkt->icmp_type == OFP_ICMPV6_ND_NS
-            || pkt->icmp_type == OFP_ICMPV6_ND_NA) {
+        if (pkt->icmp_code == 0
+            && (pkt->icmp_type == OFP_ICMPV6_ND_NS
+                || pkt->icmp_type == OFP_ICMPV6_ND_NA)) {
             match_set_bytes16(m, OFP_F_IPV6_ND_TARGET, pkt->nd_target);
             if (pkt->icmp_type == OFP_ICMPV6_ND_NS) {
                 ofp_match_set_mac(m, OFP_F_IPV6_ND_SLL, pkt->nd_sll);

@@ -136,6 +136,8 @@ struct locus {
     size_t ofs;                 /* Where the offending element starts. */
     enum region region;
     char what[96];              /* "OXM TLV overruns match". */
+    bool bad_match_type;        /* The finding is a match type, not a
+                                 * length: it explains OFPBMC_BAD_TYPE only. */
 
     /* Where the parts start, for errors the walk cannot pin down; SIZE_MAX
      * when the message has no such part or the walk did not get there. */
@@ -178,7 +180,9 @@ walk_match(const uint8_t *msg, size_t ofs, size_t limit, struct locus *l,
     uint16_t type = ofp_get_be16(msg + ofs);
     uint16_t len = ofp_get_be16(msg + ofs + 2);
     if (type != 1) {
-        return note(l, ofs, R_MATCH, "match type %u is not OFPMT_OXM", type);
+        note(l, ofs, R_MATCH, "match type %u is not OFPMT_OXM", type);
+        l->bad_match_type = true;
+        return false;
     }
     if (len < 4) {
         return note(l, ofs, R_MATCH, "match length %u is less than 4", len);
@@ -333,6 +337,171 @@ walk_buckets(const uint8_t *msg, size_t start, size_t len, struct locus *l)
     return true;
 }
 
+/* Walks the elements of a HELLO: each has a 16-bit type and length (at
+ * least 4) and is padded to 8 bytes. */
+static bool
+walk_hello(const uint8_t *msg, size_t len, struct locus *l)
+{
+    for (size_t p = 8; p < len; ) {
+        if (len - p < 4) {
+            return note(l, p, R_MESSAGE, "hello element header truncated");
+        }
+        uint16_t elen = ofp_get_be16(msg + p + 2);
+        if (elen < 4) {
+            return note(l, p, R_MESSAGE,
+                        "hello element length %u is less than 4", elen);
+        }
+        size_t padded = (elen + 7u) / 8 * 8;
+        if (elen > len - p || (padded > len - p && p + elen != len)) {
+            return note(l, p, R_MESSAGE, "hello element overruns message");
+        }
+        p += padded < len - p ? padded : len - p;
+    }
+    return true;
+}
+
+/* Wire sizes of the messages whose length is fixed, and the minimum sizes of
+ * the others (OpenFlow 1.3.5), by OFPT_* type; 0 where the walk below says
+ * more than a size could. */
+static const struct {
+    const char *name;
+    uint16_t exact;
+    uint16_t min;
+} msg_sizes[] = {
+    [OFPT_ERROR] = { "OFPT_ERROR", 0, 12 },
+    [OFPT_EXPERIMENTER] = { "OFPT_EXPERIMENTER", 0, 16 },
+    [OFPT_FEATURES_REQUEST] = { "OFPT_FEATURES_REQUEST", 8, 0 },
+    [OFPT_FEATURES_REPLY] = { "OFPT_FEATURES_REPLY", 32, 0 },
+    [OFPT_GET_CONFIG_REQUEST] = { "OFPT_GET_CONFIG_REQUEST", 8, 0 },
+    [OFPT_GET_CONFIG_REPLY] = { "OFPT_GET_CONFIG_REPLY", 12, 0 },
+    [OFPT_SET_CONFIG] = { "OFPT_SET_CONFIG", 12, 0 },
+    [OFPT_PORT_STATUS] = { "OFPT_PORT_STATUS", 80, 0 },
+    [OFPT_PACKET_OUT] = { "OFPT_PACKET_OUT", 0, 24 },
+    [OFPT_GROUP_MOD] = { "OFPT_GROUP_MOD", 0, 16 },
+    [OFPT_PORT_MOD] = { "OFPT_PORT_MOD", 40, 0 },
+    [OFPT_TABLE_MOD] = { "OFPT_TABLE_MOD", 16, 0 },
+    [OFPT_MULTIPART_REQUEST] = { "OFPT_MULTIPART_REQUEST", 0, 16 },
+    [OFPT_MULTIPART_REPLY] = { "OFPT_MULTIPART_REPLY", 0, 16 },
+    [OFPT_BARRIER_REQUEST] = { "OFPT_BARRIER_REQUEST", 8, 0 },
+    [OFPT_BARRIER_REPLY] = { "OFPT_BARRIER_REPLY", 8, 0 },
+    [OFPT_ROLE_REQUEST] = { "OFPT_ROLE_REQUEST", 24, 0 },
+    [OFPT_ROLE_REPLY] = { "OFPT_ROLE_REPLY", 24, 0 },
+    [OFPT_GET_ASYNC_REQUEST] = { "OFPT_GET_ASYNC_REQUEST", 8, 0 },
+    [OFPT_GET_ASYNC_REPLY] = { "OFPT_GET_ASYNC_REPLY", 32, 0 },
+    [OFPT_SET_ASYNC] = { "OFPT_SET_ASYNC", 32, 0 },
+    [OFPT_METER_MOD] = { "OFPT_METER_MOD", 0, 16 },
+};
+
+/* Checks the message's length against its type's fixed or minimum size.
+ * Returns false if it does not fit. */
+static bool
+walk_size(const uint8_t *msg, size_t len, struct locus *l)
+{
+    uint8_t type = msg[1];
+    if (type >= sizeof msg_sizes / sizeof *msg_sizes
+        || !msg_sizes[type].name) {
+        return true;
+    }
+    if (msg_sizes[type].exact && len != msg_sizes[type].exact) {
+        return note(l, 0, R_MESSAGE, "%s is %u bytes, not %zu",
+                    msg_sizes[type].name, msg_sizes[type].exact, len);
+    }
+    if (len < msg_sizes[type].min) {
+        return note(l, 0, R_MESSAGE, "%s needs at least %u bytes, not %zu",
+                    msg_sizes[type].name, msg_sizes[type].min, len);
+    }
+    return true;
+}
+
+/* Walks multipart reply entries at msg[start..len) that carry their own
+ * 16-bit length at 'len_ofs' within the entry and are at least 'min'
+ * bytes, as in GROUP, GROUP_DESC, METER, METER_CONFIG and TABLE_FEATURES
+ * replies. */
+static bool
+walk_entries(const uint8_t *msg, size_t start, size_t len, size_t len_ofs,
+             size_t min, const char *what, struct locus *l)
+{
+    for (size_t p = start; p < len; ) {
+        if (len - p < min) {
+            return note(l, p, R_MESSAGE, "%s entry truncated: %zu of %zu"
+                        " bytes", what, len - p, min);
+        }
+        uint16_t elen = ofp_get_be16(msg + p + len_ofs);
+        if (elen < min || elen % 8) {
+            return note(l, p, R_MESSAGE, "%s entry length %u is invalid",
+                        what, elen);
+        }
+        if (elen > len - p) {
+            return note(l, p, R_MESSAGE, "%s entry overruns message", what);
+        }
+        p += elen;
+    }
+    return true;
+}
+
+/* Walks the body of a MULTIPART_REPLY of 'len' bytes. */
+static void
+walk_multipart_reply(const uint8_t *msg, size_t len, struct locus *l)
+{
+    /* Fixed-size entries (or bodies) by OFPMP_* type. */
+    static const struct {
+        uint16_t type;
+        const char *name;
+        size_t size;
+        bool array;             /* Any number of entries, else exactly 1. */
+    } fixed[] = {
+        { OFPMP_DESC, "OFPMP_DESC", 1056, false },
+        { OFPMP_AGGREGATE, "OFPMP_AGGREGATE", 24, false },
+        { OFPMP_TABLE, "OFPMP_TABLE", 24, true },
+        { OFPMP_PORT_STATS, "OFPMP_PORT_STATS", 112, true },
+        { OFPMP_QUEUE, "OFPMP_QUEUE", 40, true },
+        { OFPMP_GROUP_FEATURES, "OFPMP_GROUP_FEATURES", 40, false },
+        { OFPMP_METER_FEATURES, "OFPMP_METER_FEATURES", 16, false },
+        { OFPMP_PORT_DESC, "OFPMP_PORT_DESC", 64, true },
+    };
+    uint16_t type = ofp_get_be16(msg + 8);
+    size_t body = len - 16;
+
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+        if (fixed[i].type != type) {
+            continue;
+        }
+        if (!fixed[i].array && body != fixed[i].size) {
+            note(l, 16, R_MESSAGE, "%s reply body is %zu bytes, not %zu",
+                 fixed[i].name, fixed[i].size, body);
+        } else if (fixed[i].array && body % fixed[i].size) {
+            size_t whole = body / fixed[i].size * fixed[i].size;
+            note(l, 16 + whole, R_MESSAGE,
+                 "partial %s entry: %zu of %zu bytes",
+                 fixed[i].name, body - whole, fixed[i].size);
+        }
+        return;
+    }
+
+    switch (type) {
+    case OFPMP_FLOW:
+        walk_flow_stats(msg, 16, len, l);
+        break;
+    case OFPMP_GROUP:
+        walk_entries(msg, 16, len, 0, 40, "OFPMP_GROUP", l);
+        break;
+    case OFPMP_GROUP_DESC:
+        walk_entries(msg, 16, len, 0, 8, "OFPMP_GROUP_DESC", l);
+        break;
+    case OFPMP_METER:
+        walk_entries(msg, 16, len, 4, 40, "OFPMP_METER", l);
+        break;
+    case OFPMP_METER_CONFIG:
+        walk_entries(msg, 16, len, 0, 8, "OFPMP_METER_CONFIG", l);
+        break;
+    case OFPMP_TABLE_FEATURES:
+        walk_entries(msg, 16, len, 0, 64, "OFPMP_TABLE_FEATURES", l);
+        break;
+    default:
+        break;
+    }
+}
+
 /* Walks the structure of the 'len'-byte message 'msg' (whose header length
  * is already known to equal 'len') and fills in 'l'. */
 static void
@@ -340,6 +509,9 @@ locate(const uint8_t *msg, size_t len, struct locus *l)
 {
     memset(l, 0, sizeof *l);
     l->match_ofs = l->inst_ofs = l->actions_ofs = SIZE_MAX;
+    if (!walk_size(msg, len, l)) {
+        return;
+    }
 
     switch (msg[1]) {
     case OFPT_PACKET_IN: {
@@ -349,9 +521,14 @@ locate(const uint8_t *msg, size_t len, struct locus *l)
         }
         break;
     }
+    case OFPT_HELLO:
+        walk_hello(msg, len, l);
+        break;
     case OFPT_FLOW_REMOVED: {
         size_t end;
-        walk_match(msg, 48, len, l, &end);
+        if (walk_match(msg, 48, len, l, &end) && end != len) {
+            note(l, end, R_MESSAGE, "%zu bytes after the match", len - end);
+        }
         break;
     }
     case OFPT_FLOW_MOD:
@@ -378,16 +555,16 @@ locate(const uint8_t *msg, size_t len, struct locus *l)
     case OFPT_MULTIPART_REQUEST:
         if (len >= 16) {
             uint16_t type = ofp_get_be16(msg + 8);
-            if (type == OFPMP_FLOW || type == OFPMP_AGGREGATE) {
-                size_t end;
-                walk_match(msg, 48, len, l, &end);
+            size_t end;
+            if ((type == OFPMP_FLOW || type == OFPMP_AGGREGATE)
+                && walk_match(msg, 48, len, l, &end) && end != len) {
+                note(l, end, R_MESSAGE, "%zu bytes after the match",
+                     len - end);
             }
         }
         break;
     case OFPT_MULTIPART_REPLY:
-        if (len >= 16 && ofp_get_be16(msg + 8) == OFPMP_FLOW) {
-            walk_flow_stats(msg, 16, len, l);
-        }
+        walk_multipart_reply(msg, len, l);
         break;
     default:
         break;
@@ -424,18 +601,21 @@ explain(const uint8_t *msg, size_t len, enum ofperr error,
         usable = false;
         break;
     }
+    if (l.bad_match_type) {
+        usable = error == OFPERR_OFPBMC_BAD_TYPE;
+    }
 
     *ofs = 0;
     what[0] = '\0';
-    if (l.found && usable) {
-        *ofs = l.ofs;
-        snprintf(what, what_size, "%s", l.what);
-    } else if (error == OFPERR_OFPBRC_BAD_VERSION) {
+    if (error == OFPERR_OFPBRC_BAD_VERSION) {
         snprintf(what, what_size, "version 0x%02x is not OpenFlow 1.3",
                  msg[0]);
     } else if (error == OFPERR_OFPBRC_BAD_TYPE) {
         *ofs = 1;
         snprintf(what, what_size, "message type %u", msg[1]);
+    } else if (l.found && usable) {
+        *ofs = l.ofs;
+        snprintf(what, what_size, "%s", l.what);
     } else if (type == OFPET_BAD_MATCH && l.match_ofs != SIZE_MAX) {
         *ofs = l.match_ofs;
         snprintf(what, what_size, "in match");

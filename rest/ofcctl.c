@@ -18,8 +18,7 @@
 /* Every command ofcctl knows, in the order 'ofcctl --help' lists them. */
 static const struct ofcctl_command commands[] = {
     { "decode", "HEX...|-",
-      "print OpenFlow 1.3 messages given in hex, one per line; "
-      "'-' reads hex lines from stdin",
+      "print OpenFlow 1.3 messages given in hex ('-': hex lines on stdin)",
       1, -1, ofcctl_decode },
 };
 

@@ -581,6 +581,16 @@ test_nd(bool na)
     TAP_INT_EQ(ofp_match_check_prereqs(&m), 0,
                "%s match: prerequisites hold", name);
 
+    /* Found by the fuzzer: with a nonzero code the message is not ND, so
+     * the match must carry no nd_* field (its prerequisites need code 0). */
+    b.data[55] = 1;
+    ofp_packet_parse(b.data, b.size, &p);
+    ofp_packet_to_match(&p, 3, &m);
+    tap_ok(!ofp_match_has(&m, OFP_F_IPV6_ND_TARGET)
+           && !ofp_match_check_prereqs(&m),
+           "%s with code 1: no nd_target, prerequisites hold", name);
+    b.data[55] = 0;
+
     /* An option of length 0 is malformed, and must not loop. */
     b.data[b.size - 7] = 0;
     ofp_packet_parse(b.data, b.size, &p);
