@@ -879,10 +879,11 @@ decode_ct(struct ofp_reader *r, struct ofp_arena *arena, struct ofp_ct *ct)
 }
 
 /* Decodes the Nicira action in 'r' (positioned after the vendor id, with
- * exactly the action's bytes left) into 'a', or keeps it verbatim. */
+ * exactly the action's bytes left) into 'a', or keeps it verbatim.  'ctx'
+ * is where the action sits. */
 static enum ofperr
 decode_nx_action(struct ofp_reader *r, size_t len, struct ofp_arena *arena,
-                 struct ofp_action *a)
+                 enum act_ctx ctx, struct ofp_action *a)
 {
     const uint8_t *body = ofp_reader_cur(r);
     uint16_t subtype;
@@ -986,6 +987,12 @@ decode_nx_action(struct ofp_reader *r, size_t len, struct ofp_arena *arena,
         if (len < NX_CT_LEN) {
             return OFPERR_OFPBAC_BAD_LEN;
         }
+        if (ctx == CTX_CT) {
+            /* ct() inside ct() is never allowed (verify_nesting() would
+             * reject it too); refusing it before decoding its nested list
+             * keeps hostile input from recursing once per 24 bytes. */
+            return OFPERR_OFPBAC_BAD_ARGUMENT;
+        }
         a->kind = OFP_ACT_CT;
         return decode_ct(r, arena, &a->ct);
 
@@ -1010,16 +1017,18 @@ decode_nx_action(struct ofp_reader *r, size_t len, struct ofp_arena *arena,
     }
 }
 
-/* Decodes the one action that makes up all of 'r'. */
+/* Decodes the one action that makes up all of 'r', in 'ctx'. */
 static enum ofperr
 decode_action(struct ofp_reader *r, struct ofp_arena *arena,
-              struct ofp_action *a)
+              enum act_ctx ctx, struct ofp_action *a)
 {
     size_t len = ofp_reader_left(r);
     uint16_t type, len16;
-    uint32_t arg;
-    uint8_t u8;
-    uint16_t u16;
+    /* The fixed-size actions' reads below cannot fail once 'len' is
+     * checked; the zeros only keep the compiler from doubting it. */
+    uint32_t arg = 0;
+    uint8_t u8 = 0;
+    uint16_t u16 = 0;
 
     memset(a, 0, sizeof *a);
     if (!ofp_reader_be16(r, &type) || !ofp_reader_be16(r, &len16)) {
@@ -1107,7 +1116,7 @@ decode_action(struct ofp_reader *r, struct ofp_arena *arena,
             return OFPERR_OFPBAC_BAD_LEN;
         }
         if (arg == OFP_NX_VENDOR_ID) {
-            return decode_nx_action(r, len, arena, a);
+            return decode_nx_action(r, len, arena, ctx, a);
         }
         a->kind = OFP_ACT_EXPERIMENTER;
         a->experimenter.vendor = arg;
@@ -1150,9 +1159,13 @@ decode_list(struct ofp_reader *r, struct ofp_arena *arena, enum act_ctx ctx,
     bool conjunction = false;
     for (size_t i = 0; i < n; i++) {
         struct ofp_reader sub;
+
+        /* Pass 1 checked this framing already. */
+        len = 0;
         frame_action(r, &len);
-        ofp_reader_sub(r, len, &sub);
-        error = decode_action(&sub, arena, &actions[i]);
+        ofp_reader_init(&sub, ofp_reader_cur(r), len);
+        ofp_reader_skip(r, len);
+        error = decode_action(&sub, arena, ctx, &actions[i]);
         if (!error) {
             error = verify_nesting(&actions[i], ctx);
         }

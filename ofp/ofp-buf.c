@@ -37,94 +37,22 @@ ofpbuf_uninit(struct ofpbuf *b)
     b->size = b->allocated = 0;
 }
 
+/* Grows by doubling; a request that cannot be met aborts, as xrealloc()
+ * does, instead of overflowing. */
 void
-ofpbuf_clear(struct ofpbuf *b)
+ofpbuf_grow__(struct ofpbuf *b, size_t more)
 {
-    b->size = 0;
-}
-
-void
-ofpbuf_reserve(struct ofpbuf *b, size_t more)
-{
-    if (b->allocated - b->size < more) {
-        size_t want = b->size + more;
-        size_t n = b->allocated ? b->allocated * 2 : 256;
-        while (n < want) {
-            n *= 2;
-        }
-        b->data = xrealloc(b->data, n);
-        b->allocated = n;
+    size_t want = b->size + more;
+    size_t n = b->allocated ? b->allocated * 2 : 256;
+    if (want < b->size || want > SIZE_MAX / 2) {
+        fputs("ofp: buffer size overflow\n", stderr);
+        abort();
     }
-}
-
-void *
-ofpbuf_put_uninit(struct ofpbuf *b, size_t n)
-{
-    ofpbuf_reserve(b, n);
-    void *p = b->data + b->size;
-    b->size += n;
-    return p;
-}
-
-void *
-ofpbuf_put_zeros(struct ofpbuf *b, size_t n)
-{
-    void *p = ofpbuf_put_uninit(b, n);
-    memset(p, 0, n);
-    return p;
-}
-
-void
-ofpbuf_put(struct ofpbuf *b, const void *p, size_t n)
-{
-    if (n) {
-        memcpy(ofpbuf_put_uninit(b, n), p, n);
+    while (n < want) {
+        n *= 2;
     }
-}
-
-void
-ofpbuf_put_u8(struct ofpbuf *b, uint8_t v)
-{
-    *(uint8_t *) ofpbuf_put_uninit(b, 1) = v;
-}
-
-void
-ofpbuf_put_be16(struct ofpbuf *b, uint16_t v)
-{
-    ofp_put_be16(ofpbuf_put_uninit(b, 2), v);
-}
-
-void
-ofpbuf_put_be32(struct ofpbuf *b, uint32_t v)
-{
-    ofp_put_be32(ofpbuf_put_uninit(b, 4), v);
-}
-
-void
-ofpbuf_put_be64(struct ofpbuf *b, uint64_t v)
-{
-    ofp_put_be64(ofpbuf_put_uninit(b, 8), v);
-}
-
-/* Appends zeros until (size - start) is a multiple of 'alignment'. */
-void
-ofpbuf_pad_to(struct ofpbuf *b, size_t start, size_t alignment)
-{
-    size_t len = b->size - start;
-    size_t pad = (alignment - len % alignment) % alignment;
-    ofpbuf_put_zeros(b, pad);
-}
-
-void
-ofpbuf_set_be16(struct ofpbuf *b, size_t offset, uint16_t v)
-{
-    ofp_put_be16(b->data + offset, v);
-}
-
-void
-ofpbuf_set_be32(struct ofpbuf *b, size_t offset, uint32_t v)
-{
-    ofp_put_be32(b->data + offset, v);
+    b->data = xrealloc(b->data, n);
+    b->allocated = n;
 }
 
 /* Drops the first 'n' bytes, e.g. after they were written to a socket. */
@@ -137,81 +65,6 @@ ofpbuf_consume(struct ofpbuf *b, size_t n)
         memmove(b->data, b->data + n, b->size - n);
         b->size -= n;
     }
-}
-
-/* ---- Reader. --------------------------------------------------------- */
-
-bool
-ofp_reader_pull(struct ofp_reader *r, size_t n, const uint8_t **out)
-{
-    if (ofp_reader_left(r) < n) {
-        return false;
-    }
-    *out = r->data + r->ofs;
-    r->ofs += n;
-    return true;
-}
-
-bool
-ofp_reader_skip(struct ofp_reader *r, size_t n)
-{
-    const uint8_t *p;
-    return ofp_reader_pull(r, n, &p);
-}
-
-bool
-ofp_reader_u8(struct ofp_reader *r, uint8_t *v)
-{
-    const uint8_t *p;
-    if (!ofp_reader_pull(r, 1, &p)) {
-        return false;
-    }
-    *v = p[0];
-    return true;
-}
-
-bool
-ofp_reader_be16(struct ofp_reader *r, uint16_t *v)
-{
-    const uint8_t *p;
-    if (!ofp_reader_pull(r, 2, &p)) {
-        return false;
-    }
-    *v = ofp_get_be16(p);
-    return true;
-}
-
-bool
-ofp_reader_be32(struct ofp_reader *r, uint32_t *v)
-{
-    const uint8_t *p;
-    if (!ofp_reader_pull(r, 4, &p)) {
-        return false;
-    }
-    *v = ofp_get_be32(p);
-    return true;
-}
-
-bool
-ofp_reader_be64(struct ofp_reader *r, uint64_t *v)
-{
-    const uint8_t *p;
-    if (!ofp_reader_pull(r, 8, &p)) {
-        return false;
-    }
-    *v = ofp_get_be64(p);
-    return true;
-}
-
-bool
-ofp_reader_sub(struct ofp_reader *r, size_t n, struct ofp_reader *sub)
-{
-    const uint8_t *p;
-    if (!ofp_reader_pull(r, n, &p)) {
-        return false;
-    }
-    ofp_reader_init(sub, p, n);
-    return true;
 }
 
 /* ---- Arena. ---------------------------------------------------------- */

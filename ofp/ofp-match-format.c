@@ -1,5 +1,6 @@
 /* Copyright 2026 The ofc Authors.  Licensed under the Apache License 2.0. */
 #include "ofp/ofp-match.h"
+#include "ofp/ofp-actions.h"      /* ofp_port_no_format(). */
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -45,27 +46,6 @@ put_hex_bytes(struct ofp_ds *s, const uint8_t *p, size_t n)
     }
     if (!printed) {
         ofp_ds_put_char(s, '0');
-    }
-}
-
-/* Appends an OpenFlow 1.3 port number as OVS does after converting it to
- * its 16-bit port space: reserved ports by name, others in decimal. */
-static void
-put_port(struct ofp_ds *s, uint32_t port)
-{
-    static const char *const names[] = {
-        "IN_PORT", "TABLE", "NORMAL", "FLOOD", "ALL", "CONTROLLER", "LOCAL",
-        "ANY",
-    };
-
-    if (port >= 0xfffffff8u) {
-        ofp_ds_put_cstr(s, names[port - 0xfffffff8u]);
-    } else if (port == 0xfffffff7u) {
-        ofp_ds_put_cstr(s, "UNSET");        /* OVS's internal OFPP_UNSET. */
-    } else if (port >= 0xffffff00u) {
-        ofp_ds_put_format(s, "%"PRIu32, port - 0xffff0000u);
-    } else {
-        ofp_ds_put_format(s, "%"PRIu32, port);
     }
 }
 
@@ -255,7 +235,7 @@ ofp_field_format_value(enum ofp_field f, const union ofp_field_value *v,
     switch (fmt) {
     case OFP_FF_PORT:
         if (!mask) {
-            put_port(s, v->u32);
+            ofp_port_no_format(v->u32, s);
             break;
         }
         /* fall through */
@@ -546,12 +526,12 @@ ofp_match_format(const struct ofp_match *m, struct ofp_ds *s)
     }
     if (ofp_match_has(m, OFP_F_IN_PORT)) {
         ofp_ds_put_cstr(s, "in_port=");
-        put_port(s, m->v.in_port);
+        ofp_port_no_format(m->v.in_port, s);
         ofp_ds_put_char(s, ',');
     }
     if (ofp_match_has(m, OFP_F_IN_PHY_PORT)) {
         ofp_ds_put_cstr(s, "in_phy_port=");
-        put_port(s, m->v.in_phy_port);
+        ofp_port_no_format(m->v.in_phy_port, s);
         ofp_ds_put_char(s, ',');
     }
     put_vlan(s, m);

@@ -271,25 +271,20 @@ header_is_oxm(uint32_t header)
     return OFP_OXM_CLASS(header) == OFP_OXM_CLASS_OPENFLOW_BASIC;
 }
 
-/* Maps an NXM class 1 field code to the modelled Nicira field, or
- * OFP_F_NONE.  Only the fields OpenFlow 1.3 carries with class 1 headers
- * (registers, tunnel addresses, conntrack, conj_id). */
+/* Maps an NXM class 1 field code to the modelled Nicira field (registers,
+ * tunnel addresses, conntrack, conj_id), or OFP_F_NONE, from the field
+ * table.  Registers, the common case, are the table's first Nicira
+ * entries. */
 static enum ofp_field
 nx_field_from_code(unsigned code)
 {
-    if (code < 16) {
-        return OFP_F_REG0 + code;
+    for (int f = OFP_F_REG0; f < OFP_N_FIELDS; f++) {
+        if (fields[f].oxm_class == OFP_OXM_CLASS_NXM1
+            && fields[f].oxm_field == code) {
+            return f;
+        }
     }
-    switch (code) {
-    case 31: return OFP_F_TUN_IPV4_SRC;
-    case 32: return OFP_F_TUN_IPV4_DST;
-    case 37: return OFP_F_CONJ_ID;
-    case 105: return OFP_F_CT_STATE;
-    case 106: return OFP_F_CT_ZONE;
-    case 107: return OFP_F_CT_MARK;
-    case 108: return OFP_F_CT_LABEL;
-    default: return OFP_F_NONE;
-    }
+    return OFP_F_NONE;
 }
 
 /* The field whose OpenFlow 1.3 TLV header (class and field code) is

@@ -685,7 +685,9 @@ table_features_decode(struct ofp_reader *r, struct ofp_arena *arena,
     ofp_reader_skip(r, 2);      /* length */
     ofp_reader_u8(r, &tf->table_id);
     ofp_reader_skip(r, 5);
-    ofp_reader_pull(r, TF_NAME_LEN, &name);
+    if (!ofp_reader_pull(r, TF_NAME_LEN, &name)) {
+        return OFPERR_OFPBRC_BAD_LEN;       /* mp_entry_len() checked. */
+    }
     get_string(name, TF_NAME_LEN, tf->name);
     ofp_reader_be64(r, &tf->metadata_match);
     ofp_reader_be64(r, &tf->metadata_write);
@@ -823,10 +825,10 @@ mp_decode_entries(const struct mp_entry_class *c, struct ofp_reader *body,
     entries = ofp_arena_calloc(arena, n, c->elem_size);
     for (size_t i = 0; i < n; i++) {
         struct ofp_reader entry;
-        size_t len;
+        size_t len = 0;
         enum ofperr error;
 
-        mp_entry_len(c, body, &len);
+        mp_entry_len(c, body, &len);    /* Checked in the first pass. */
         ofp_reader_sub(body, len, &entry);
         error = c->decode(&entry, arena, entries + i * c->elem_size);
         if (error) {

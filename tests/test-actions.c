@@ -928,6 +928,47 @@ test_truncations(void)
     ofpbuf_uninit(&two);
 }
 
+/* ct() nested in ct() is rejected before its own nested list is decoded,
+ * so hostile input cannot make the decoder recurse once per 24 bytes. */
+static void
+test_nested_ct(void)
+{
+    enum { DEPTH = 2700, CT_LEN = 24 };
+    size_t len = (size_t) DEPTH * CT_LEN;
+    uint8_t *buf = calloc(1, len);
+    struct ofp_arena arena = OFP_ARENA_INITIALIZER;
+    struct ofp_action_list list;
+    struct ofp_reader r;
+
+    for (size_t i = 0; i < DEPTH; i++) {
+        uint8_t *p = buf + i * CT_LEN;
+        uint16_t this_len = (DEPTH - i) * CT_LEN;
+
+        p[0] = 0xff;                            /* OFPAT_EXPERIMENTER. */
+        p[1] = 0xff;
+        p[2] = this_len >> 8;
+        p[3] = this_len;
+        p[6] = 0x23;                            /* NX_VENDOR_ID. */
+        p[7] = 0x20;
+        p[9] = 35;                              /* NXAST_CT. */
+        p[10] = 0;                              /* flags: commit. */
+        p[11] = 1;
+        p[18] = 0xff;                           /* recirc_table. */
+    }
+    ofp_reader_init(&r, buf, len);
+    enum ofperr error = ofp_actions_decode(&r, len, &arena, &list);
+    TAP_STR_EQ(error ? ofperr_name(error) : "ok", "OFPBAC_BAD_ARGUMENT",
+               "malformed: ct nested %d deep", DEPTH);
+    ofp_arena_destroy(&arena);
+    free(buf);
+
+    check_decode_error("ct inside ct",
+                       "ffff 0030 00002320 0023 0001 00000000 0000 ff 000000 "
+                       "0000 "
+                       "ffff 0018 00002320 0023 0001 00000000 0000 ff 000000 "
+                       "0000", "OFPBAC_BAD_ARGUMENT");
+}
+
 int
 main(void)
 {
@@ -939,5 +980,6 @@ main(void)
     test_port_names();
     test_malformed();
     test_truncations();
+    test_nested_ct();
     return tap_done();
 }
