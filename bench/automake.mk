@@ -8,3 +8,12 @@ bench_codec_LDADD = ofp/libofp.a
 bench_codec_LDFLAGS = $(AM_LDFLAGS) \
 	-Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc
 EXTRA_DIST += bench/README.md bench/run-codec
+
+# ofbench: cbench-style OpenFlow 1.3 controller benchmark (see
+# bench/README.md), its trivial responder, and bench/compare.
+noinst_PROGRAMS += bench/ofbench bench/ofbench-responder
+bench_ofbench_SOURCES = bench/ofbench.c
+bench_ofbench_LDADD = ofp/libofp.a
+bench_ofbench_responder_SOURCES = bench/ofbench-responder.c
+bench_ofbench_responder_LDADD = ofp/libofp.a
+EXTRA_DIST += bench/compare
