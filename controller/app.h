@@ -1,0 +1,70 @@
+/* Copyright 2026 The ofc Authors.  Licensed under the Apache License 2.0. */
+#ifndef OFC_APP_H
+#define OFC_APP_H 1
+
+/* The app interface and registry.
+ *
+ * An app is a static 'struct ofc_app'.  The daemon's main (the composition
+ * root) lists the apps in one static table and hands it to
+ * ofc_apps_init(); events are dispatched to the apps in table order.
+ * packet_in dispatch stops at the first app that returns OFC_CONSUMED;
+ * the notifications (switch_up, switch_down, port_status, flow_removed) go
+ * to every app that has the slot.  Unused slots are NULL. */
+
+#include <jansson.h>
+#include <stddef.h>
+#include "ofp/ofp-msgs.h"
+
+struct ofc_switch;
+struct ofc_route;               /* Declared by the REST layer's issue. */
+
+/* The daemon context an app's init and reconfigure receive.  Opaque for
+ * now: the flow store and REST hooks hang off it in later issues. */
+struct ofc_ctx;
+
+/* What an app did with a dispatched event. */
+enum ofc_verdict {
+    OFC_DECLINED,               /* Not mine: offer it to the next app. */
+    OFC_CONSUMED,               /* Handled: stop the dispatch. */
+};
+
+/* One app.  Every member but 'name' may be NULL. */
+struct ofc_app {
+    const char *name;           /* "l2", "vlan", ...: config key. */
+    int (*init)(struct ofc_ctx *, const json_t *config);  /* 0 or errno. */
+    int (*reconfigure)(struct ofc_ctx *, const json_t *config);
+    void (*switch_up)(struct ofc_switch *);
+    void (*switch_down)(struct ofc_switch *);
+    enum ofc_verdict (*packet_in)(struct ofc_switch *,
+                                  const struct ofp_packet_in *);
+    void (*port_status)(struct ofc_switch *, const struct ofp_port_status *);
+    void (*flow_removed)(struct ofc_switch *,
+                         const struct ofp_flow_removed *);
+    const struct ofc_route *routes;     /* NULL-terminated, may be NULL. */
+};
+
+/* The most apps a daemon can run (owner ids fit in 8 bits of an xid). */
+#define OFC_MAX_APPS 32
+
+/* Registers the NULL-terminated 'apps' (a static table that must outlive
+ * the registry).  Returns 0, or EINVAL if there are too many apps or two
+ * share a name. */
+int ofc_apps_init(const struct ofc_app *const *apps);
+size_t ofc_apps_count(void);
+const struct ofc_app *ofc_app_at(size_t index);
+/* Returns the app named 'name', or NULL. */
+const struct ofc_app *ofc_app_by_name(const char *name);
+/* Returns the index of 'app' in the table, or -1 (also for NULL, which
+ * stands for the core itself). */
+int ofc_app_index(const struct ofc_app *app);
+
+/* Dispatchers (called by the connection layer). */
+void ofc_apps_switch_up(struct ofc_switch *);
+void ofc_apps_switch_down(struct ofc_switch *);
+void ofc_apps_packet_in(struct ofc_switch *, const struct ofp_packet_in *);
+void ofc_apps_port_status(struct ofc_switch *,
+                          const struct ofp_port_status *);
+void ofc_apps_flow_removed(struct ofc_switch *,
+                           const struct ofp_flow_removed *);
+
+#endif /* app.h */

@@ -1,0 +1,465 @@
+/* Copyright 2026 The ofc Authors.  Licensed under the Apache License 2.0. */
+
+/* ofcd: the OpenFlow 1.3 controller daemon.  This is the composition root:
+ * it parses the command line, loads the configuration, lists the apps,
+ * opens the listeners and runs the one libevent loop. */
+
+#include <errno.h>
+#include <event2/event.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "controller/app.h"
+#include "controller/conn.h"
+#include "controller/log.h"
+#include "controller/stats.h"
+#include "controller/switch.h"
+#include "controller/util.h"
+
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "unknown"
+#endif
+
+#define MAX_LISTENERS 16
+#define DEFAULT_LISTEN "tcp:0.0.0.0:6653"
+
+/* The apps, in dispatch order.  Empty until the app issues land. */
+static const struct ofc_app *const ofcd_apps[] = {
+    NULL
+};
+
+/* What the command line asked for. */
+struct options {
+    const char *config_file;
+    const char *listen[MAX_LISTENERS];
+    int n_listen;
+    const char *state_dir;
+    const char *log_level;
+    const char *pidfile;
+    int echo_interval;
+    int echo_misses;
+};
+
+static struct options opts;
+static json_t *config;          /* The running configuration, or NULL. */
+static struct event_base *base;
+static bool pidfile_written;
+
+/* Prints the usage text. */
+static void
+usage(void)
+{
+    printf("usage: ofcd [OPTION]...\n"
+           "OpenFlow 1.3 controller daemon for Open vSwitch bridges.\n"
+           "\n"
+           "  --config FILE          JSON configuration (re-read on SIGHUP)\n"
+           "  --listen tcp:IP:PORT   where switches connect (repeatable;\n"
+           "                         IPv6 as tcp:[::1]:6653; port 0 picks\n"
+           "                         a free port); default %s\n"
+           "  --state-dir DIR        directory for persistent state\n"
+           "                         (created if missing)\n"
+           "  --log-level SPEC       e.g. info or info,conn=dbg; levels err,\n"
+           "                         warn, info, dbg; modules ofcd, conn,\n"
+           "                         switch, app, config\n"
+           "  --pidfile FILE         write the process id to FILE\n"
+           "  --echo-interval SEC    seconds between echo keepalives "
+           "(default 5)\n"
+           "  --echo-misses N        unanswered echoes before disconnecting\n"
+           "                         (default 3)\n"
+           "  --help                 show this help and exit\n"
+           "  --version              show the version and exit\n"
+           "\n"
+           "Signals: SIGTERM/SIGINT exit, leaving the flows on the "
+           "switches;\n"
+           "SIGHUP re-reads --config; SIGUSR1 logs the counters.\n",
+           DEFAULT_LISTEN);
+}
+
+/* Reports a bad argument and exits with status 2. */
+static void __attribute__((noreturn, format(printf, 1, 2)))
+usage_error(const char *format, ...)
+{
+    va_list args;
+    fputs("ofcd: ", stderr);
+    va_start(args, format);
+    vfprintf(stderr, format, args);
+    va_end(args);
+    fputs(" (try --help)\n", stderr);
+    exit(2);
+}
+
+/* Parses a decimal integer in [min, max] for option 'name'. */
+static int
+parse_int(const char *name, const char *s, int min, int max)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || errno || v < min || v > max) {
+        usage_error("--%s: '%s' is not an integer from %d to %d", name, s,
+                    min, max);
+    }
+    return (int) v;
+}
+
+/* Parses the command line into 'opts'. */
+static void
+parse_options(int argc, char *argv[])
+{
+    enum {
+        OPT_CONFIG = UCHAR_MAX + 1, OPT_LISTEN, OPT_STATE_DIR, OPT_LOG_LEVEL,
+        OPT_PIDFILE, OPT_ECHO_INTERVAL, OPT_ECHO_MISSES, OPT_HELP,
+        OPT_VERSION,
+    };
+    static const struct option long_options[] = {
+        { "config", required_argument, NULL, OPT_CONFIG },
+        { "listen", required_argument, NULL, OPT_LISTEN },
+        { "state-dir", required_argument, NULL, OPT_STATE_DIR },
+        { "log-level", required_argument, NULL, OPT_LOG_LEVEL },
+        { "pidfile", required_argument, NULL, OPT_PIDFILE },
+        { "echo-interval", required_argument, NULL, OPT_ECHO_INTERVAL },
+        { "echo-misses", required_argument, NULL, OPT_ECHO_MISSES },
+        { "help", no_argument, NULL, OPT_HELP },
+        { "version", no_argument, NULL, OPT_VERSION },
+        { NULL, 0, NULL, 0 },
+    };
+
+    opts.echo_interval = 5;
+    opts.echo_misses = 3;
+    opterr = 0;
+    for (;;) {
+        int c = getopt_long(argc, argv, ":", long_options, NULL);
+        if (c == -1) {
+            break;
+        }
+        switch (c) {
+        case OPT_CONFIG:
+            opts.config_file = optarg;
+            break;
+        case OPT_LISTEN:
+            if (opts.n_listen >= MAX_LISTENERS) {
+                usage_error("at most %d --listen options", MAX_LISTENERS);
+            }
+            opts.listen[opts.n_listen++] = optarg;
+            break;
+        case OPT_STATE_DIR:
+            opts.state_dir = optarg;
+            break;
+        case OPT_LOG_LEVEL:
+            opts.log_level = optarg;
+            break;
+        case OPT_PIDFILE:
+            opts.pidfile = optarg;
+            break;
+        case OPT_ECHO_INTERVAL:
+            opts.echo_interval = parse_int("echo-interval", optarg, 1, 3600);
+            break;
+        case OPT_ECHO_MISSES:
+            opts.echo_misses = parse_int("echo-misses", optarg, 1, 1000);
+            break;
+        case OPT_HELP:
+            usage();
+            exit(0);
+        case OPT_VERSION:
+            printf("ofcd (ofc) %s\n", PACKAGE_VERSION);
+            exit(0);
+        case ':':
+            usage_error("option '%s' needs an argument", argv[optind - 1]);
+        default:
+            usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind < argc) {
+        usage_error("unexpected argument '%s'", argv[optind]);
+    }
+    if (!opts.n_listen) {
+        opts.listen[opts.n_listen++] = DEFAULT_LISTEN;
+    }
+    for (int i = 0; i < opts.n_listen; i++) {
+        struct sockaddr_storage ss;
+        socklen_t ss_len;
+        char *error;
+        if (ofc_listen_parse(opts.listen[i], &ss, &ss_len, &error)) {
+            usage_error("--listen: %s", error);
+        }
+    }
+}
+
+/* ---- Configuration. -------------------------------------------------- */
+
+/* Loads and checks the configuration file.  Returns the JSON (caller owns)
+ * or NULL with a malloc'ed message in '*error'.  Nothing is applied. */
+static json_t *
+config_load(const char *file, char **error)
+{
+    json_error_t jerr;
+    json_t *root = json_load_file(file, JSON_REJECT_DUPLICATES, &jerr);
+    *error = NULL;
+    if (!root) {
+        if (jerr.line > 0) {
+            *error = ofc_xasprintf("%s:%d:%d: %s", file, jerr.line,
+                                   jerr.column, jerr.text);
+        } else {
+            *error = ofc_xasprintf("%s: %s", file, jerr.text);
+        }
+        return NULL;
+    }
+    if (!json_is_object(root)) {
+        *error = ofc_xasprintf("%s: the top level must be a JSON object",
+                               file);
+        goto fail;
+    }
+    const char *key;
+    json_t *value;
+    json_object_foreach (root, key, value) {
+        if (!strcmp(key, "log_level")) {
+            if (!json_is_string(value)) {
+                *error = ofc_xasprintf("%s: \"log_level\" must be a string "
+                                       "such as \"info,conn=dbg\"", file);
+                goto fail;
+            }
+        } else if (!strcmp(key, "apps")) {
+            if (!json_is_object(value)) {
+                *error = ofc_xasprintf("%s: \"apps\" must be an object "
+                                       "keyed by app name", file);
+                goto fail;
+            }
+            const char *app;
+            json_t *app_config;
+            json_object_foreach (value, app, app_config) {
+                if (!ofc_app_by_name(app)) {
+                    *error = ofc_xasprintf("%s: apps: unknown app \"%s\"%s",
+                                           file, app,
+                                           ofc_apps_count() ? ""
+                                           : " (this build has no apps)");
+                    goto fail;
+                }
+                if (!json_is_object(app_config)) {
+                    *error = ofc_xasprintf("%s: apps.%s must be an object",
+                                           file, app);
+                    goto fail;
+                }
+            }
+        } else {
+            *error = ofc_xasprintf("%s: unknown key \"%s\" (known: "
+                                   "log_level, apps)", file, key);
+            goto fail;
+        }
+    }
+    return root;
+
+fail:
+    json_decref(root);
+    return NULL;
+}
+
+/* Applies a checked configuration: log levels, then each app's section
+ * (init at startup, reconfigure on reload).  Returns 0, or -1 with
+ * '*error' set. */
+static int
+config_apply(const json_t *root, bool startup, char **error)
+{
+    const json_t *level = json_object_get(root, "log_level");
+    if (level && ofc_log_set_levels(json_string_value(level), error)) {
+        char *e = *error;
+        *error = ofc_xasprintf("log_level: %s", e);
+        free(e);
+        return -1;
+    }
+    const json_t *apps = json_object_get(root, "apps");
+    for (size_t i = 0; i < ofc_apps_count(); i++) {
+        const struct ofc_app *app = ofc_app_at(i);
+        const json_t *section = apps ? json_object_get(apps, app->name)
+                                     : NULL;
+        int (*fn)(struct ofc_ctx *, const json_t *)
+            = startup ? app->init : app->reconfigure;
+        int err = fn ? fn(NULL, section) : 0;
+        if (err) {
+            *error = ofc_xasprintf("app %s rejected its configuration: %s",
+                                   app->name, strerror(err));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* SIGHUP: re-reads the configuration; a bad one is rejected and the
+ * running one kept. */
+static void
+reload_config(void)
+{
+    char *error;
+    if (!opts.config_file) {
+        OFC_INFO(OFC_LOG_CONFIG, OFC_NO_DPID,
+                 "SIGHUP: no --config file, nothing to reload");
+        return;
+    }
+    json_t *root = config_load(opts.config_file, &error);
+    if (!root || config_apply(root, false, &error)) {
+        OFC_ERR(OFC_LOG_CONFIG, OFC_NO_DPID,
+                "SIGHUP: rejected new configuration: %s; keeping the "
+                "running configuration", error);
+        free(error);
+        json_decref(root);
+        return;
+    }
+    json_decref(config);
+    config = root;
+    OFC_INFO(OFC_LOG_CONFIG, OFC_NO_DPID, "SIGHUP: reloaded %s",
+             opts.config_file);
+}
+
+/* ---- Process. -------------------------------------------------------- */
+
+/* Writes the pidfile; exits on failure. */
+static void
+write_pidfile(const char *file)
+{
+    int fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    char buf[32];
+    int n = snprintf(buf, sizeof buf, "%ld\n", (long) getpid());
+    if (fd < 0 || write(fd, buf, n) != n || close(fd)) {
+        fprintf(stderr, "ofcd: cannot write pidfile %s: %s\n", file,
+                strerror(errno));
+        exit(1);
+    }
+    pidfile_written = true;
+}
+
+/* Makes sure the state directory exists; exits on failure. */
+static void
+check_state_dir(const char *dir)
+{
+    struct stat st;
+    if (mkdir(dir, 0750) && errno != EEXIST) {
+        fprintf(stderr, "ofcd: cannot create state directory %s: %s\n",
+                dir, strerror(errno));
+        exit(1);
+    }
+    if (stat(dir, &st) || !S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "ofcd: state directory %s is not a directory\n",
+                dir);
+        exit(1);
+    }
+}
+
+/* Logs the switch count and the counters. */
+static void
+log_stats(void)
+{
+    ofc_stats_log(ofc_switch_count(), ofc_switch_count_ready(),
+                  ofc_conn_count());
+}
+
+/* Handles SIGTERM, SIGINT, SIGHUP and SIGUSR1 from the event loop. */
+static void
+signal_cb(evutil_socket_t sig, short what, void *arg)
+{
+    switch (sig) {
+    case SIGTERM:
+    case SIGINT:
+        OFC_INFO(OFC_LOG_MAIN, OFC_NO_DPID,
+                 "%s: exiting; flows on the switches are left in place",
+                 sig == SIGTERM ? "SIGTERM" : "SIGINT");
+        event_base_loopbreak(base);
+        break;
+    case SIGHUP:
+        reload_config();
+        break;
+    case SIGUSR1:
+        log_stats();
+        break;
+    }
+}
+
+int
+main(int argc, char *argv[])
+{
+    static const int signals[] = { SIGTERM, SIGINT, SIGHUP, SIGUSR1 };
+    struct event *sig_evs[sizeof signals / sizeof signals[0]];
+    char *error;
+
+    parse_options(argc, argv);
+    signal(SIGPIPE, SIG_IGN);
+
+    if (ofc_apps_init(ofcd_apps)) {
+        return 1;
+    }
+    if (opts.log_level && ofc_log_set_levels(opts.log_level, &error)) {
+        usage_error("--log-level: %s", error);
+    }
+    if (opts.config_file) {
+        config = config_load(opts.config_file, &error);
+        if (!config || config_apply(config, true, &error)) {
+            fprintf(stderr, "ofcd: bad configuration: %s\n", error);
+            free(error);
+            json_decref(config);
+            return 1;
+        }
+        /* The command line wins over the file at startup. */
+        if (opts.log_level) {
+            ofc_log_set_levels(opts.log_level, &error);
+        }
+    }
+    if (opts.state_dir) {
+        check_state_dir(opts.state_dir);
+    }
+
+    base = event_base_new();
+    if (!base) {
+        fputs("ofcd: cannot create the event loop\n", stderr);
+        return 1;
+    }
+    struct ofc_conn_options conn_opts = {
+        .echo_interval = opts.echo_interval,
+        .echo_misses = opts.echo_misses,
+    };
+    ofc_switches_init();
+    ofc_conn_init(base, &conn_opts);
+    for (int i = 0; i < opts.n_listen; i++) {
+        if (ofc_listener_open(opts.listen[i], &error)) {
+            fprintf(stderr, "ofcd: %s\n", error);
+            free(error);
+            ofc_conn_shutdown();
+            ofc_switches_destroy();
+            event_base_free(base);
+            json_decref(config);
+            return 1;
+        }
+    }
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        sig_evs[i] = evsignal_new(base, signals[i], signal_cb, NULL);
+        event_add(sig_evs[i], NULL);
+    }
+    if (opts.pidfile) {
+        write_pidfile(opts.pidfile);
+    }
+    OFC_INFO(OFC_LOG_MAIN, OFC_NO_DPID,
+             "ofcd %s started (pid %ld, %zu apps, echo every %d s, "
+             "disconnect after %d misses)", PACKAGE_VERSION,
+             (long) getpid(), ofc_apps_count(), opts.echo_interval,
+             opts.echo_misses);
+
+    event_base_dispatch(base);
+
+    ofc_conn_shutdown();
+    ofc_switches_destroy();
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        event_free(sig_evs[i]);
+    }
+    event_base_free(base);
+    libevent_global_shutdown();
+    json_decref(config);
+    if (pidfile_written) {
+        unlink(opts.pidfile);
+    }
+    OFC_INFO(OFC_LOG_MAIN, OFC_NO_DPID, "exited cleanly");
+    return 0;
+}
