@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include "ofp/ofp-buf.h"
 #include "ofp/ofp-errors.h"
@@ -67,20 +68,24 @@ hex_value(int c)
     return -1;
 }
 
-/* Converts 's', continuing where the previous call stopped.  A call boundary
- * separates tokens like whitespace does.  Returns false, with p->error set,
- * on a character that is not hex. */
+/* Converts the 'n' characters at 's', continuing where the previous call
+ * stopped.  A call boundary separates tokens like whitespace does.  Returns
+ * false, with p->error set, on a character that is not hex (a NUL byte
+ * included: binary input must not be cut short silently). */
 static bool
-hex_parser_feed(struct hex_parser *p, const char *s)
+hex_parser_feed(struct hex_parser *p, const char *s, size_t n)
 {
+    const char *end = s + n;
+
     p->token_start = true;
-    for (; *s; s++) {
+    for (; s < end; s++) {
         unsigned char c = *s;
         if (isspace(c)) {
             p->token_start = true;
             continue;
         }
-        if (p->token_start && c == '0' && (s[1] == 'x' || s[1] == 'X')) {
+        if (p->token_start && c == '0' && end - s > 1
+            && (s[1] == 'x' || s[1] == 'X')) {
             s++;
             p->token_start = false;
             continue;
@@ -713,17 +718,20 @@ decode_buffer(struct decoder *d, const uint8_t *data, size_t size)
     return true;
 }
 
-/* Parses hex 'line' and decodes it.  Returns true on success. */
+/* Parses the hex in the 'n_texts' strings 'texts' (of the lengths in
+ * 'lens', or NUL-terminated if 'lens' is NULL) and decodes it.  Returns true
+ * on success. */
 static bool
 decode_hex_text(struct decoder *d, struct ofpbuf *bytes, char **texts,
-                int n_texts)
+                const size_t *lens, int n_texts)
 {
     struct hex_parser p;
 
     ofpbuf_clear(bytes);
     hex_parser_init(&p, bytes);
     for (int i = 0; i < n_texts; i++) {
-        if (!hex_parser_feed(&p, texts[i])) {
+        size_t n = lens ? lens[i] : strlen(texts[i]);
+        if (!hex_parser_feed(&p, texts[i], n)) {
             ofcctl_error("decode: %s%s", d->where, p.error);
             return false;
         }
@@ -747,19 +755,21 @@ decode_stdin(struct decoder *d, struct ofpbuf *bytes)
     bool any = false;
     char where[48];
 
-    while (getline(&line, &allocated, stdin) != -1) {
+    ssize_t n;
+    while ((n = getline(&line, &allocated, stdin)) != -1) {
         line_no++;
+        size_t len = n;
         const char *s = line;
-        while (isspace((unsigned char) *s)) {
+        while (s < line + len && isspace((unsigned char) *s)) {
             s++;
         }
-        if (!*s || *s == '#') {
+        if (s == line + len || *s == '#') {
             continue;
         }
         any = true;
         snprintf(where, sizeof where, "line %lu: ", line_no);
         d->where = where;
-        if (!decode_hex_text(d, bytes, &line, 1)) {
+        if (!decode_hex_text(d, bytes, &line, &len, 1)) {
             ok = false;
         }
     }
@@ -796,7 +806,7 @@ ofcctl_decode(int argc, char *argv[])
 
     bool ok = (use_stdin
                ? decode_stdin(&d, &bytes)
-               : decode_hex_text(&d, &bytes, &argv[1], argc - 1));
+               : decode_hex_text(&d, &bytes, &argv[1], NULL, argc - 1));
 
     ofpbuf_uninit(&bytes);
     ofp_ds_destroy(&d.ds);

@@ -8,13 +8,19 @@
 # The repository root, whatever the caller's working directory.
 OFC_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-# Debian packages the build and the test suites need.
+# Debian packages the build and the test suites need, and what for:
+# compiler, make, autoreconf, pkg-config and the libraries configure checks;
+# ovs-ofctl (openvswitch-common, the conformance oracle) and ovs-vsctl /
+# ovs-vswitchd (openvswitch-switch); clang and its libFuzzer/sanitizer
+# runtimes (scripts/fuzz); /usr/bin/python3 (the Python suites); ip
+# (iproute2), ps (procps), setsid (util-linux), timeout, seq, nproc
+# (coreutils), awk (mawk) and perl (perl-base, scripts/fuzz's seeds).
 OFC_PACKAGES=(
     build-essential autoconf automake pkg-config
     libevent-dev libjansson-dev libmicrohttpd-dev
     openvswitch-switch openvswitch-common
     clang libclang-rt-14-dev python3
-    iproute2 procps util-linux coreutils
+    iproute2 procps util-linux coreutils mawk perl-base
 )
 
 # ofc_say MESSAGE...: one progress line, prefixed with the script's name.

@@ -18,9 +18,13 @@ Every message received is appended to the record file as one line:
 and each connection's end as "<conn> close", flushed at once, so a reader
 knows when everything a client sent has been recorded.
 
+It exits when its standard input reaches end of file (the test that
+started it holds the other end of a pipe), so it cannot outlive its parent.
+
 Usage: fake_switch.py RECORD_FILE
 """
 
+import os
 import socket
 import struct
 import sys
@@ -159,10 +163,21 @@ def serve(conn, conn_id):
         record("%d close" % conn_id)
 
 
+def exit_on_stdin_eof():
+    """Ends the process when standard input closes: the test that started
+    us passes a pipe, so we never outlive it, even if it is killed."""
+    try:
+        while sys.stdin.buffer.read(4096):
+            pass
+    finally:
+        os._exit(0)
+
+
 def main():
     global _record
     if len(sys.argv) != 2:
         sys.exit("usage: fake_switch.py RECORD_FILE")
+    threading.Thread(target=exit_on_stdin_eof, daemon=True).start()
     _record = open(sys.argv[1], "a")
     lsock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     lsock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

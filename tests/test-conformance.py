@@ -18,6 +18,7 @@ Environment:
 
 import concurrent.futures
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -171,6 +172,28 @@ NORMALISER_CHECKS = [
      "cookie=0x1, priority=1 actions=drop",
      "OFPST_FLOW reply (OF1.3) (xid=0x2): cookie=0x1, priority=1 "
      "actions=drop cookie=0x2, priority=2 actions=drop", False),
+    ("a generic multipart name",
+     "OFPT_MULTIPART_REQUEST (xid=0x5): flags=0",
+     "OFPST_PORT request (OF1.3) (xid=0x5): port=ANY", False),
+    ("a match field twice",
+     "OFPT_FLOW_MOD (xid=0x5): ADD priority=1,tcp,tcp actions=drop",
+     "OFPT_FLOW_MOD (OF1.3) (xid=0x5): ADD priority=1,tcp actions=drop",
+     False),
+    ("a space after a comma",
+     "OFPT_FLOW_MOD (xid=0x5): ADD priority=1, tcp actions=drop",
+     "OFPT_FLOW_MOD (OF1.3) (xid=0x5): ADD priority=1,tcp actions=drop",
+     False),
+    ("a match field with another value",
+     "OFPT_FLOW_MOD (xid=0x5): ADD tcp,tp_dst=81 actions=drop",
+     "OFPT_FLOW_MOD (OF1.3) (xid=0x5): ADD tcp,tp_dst=80 actions=drop",
+     False),
+    ("an empty text",
+     "",
+     "OFPT_HELLO (OF1.3) (xid=0x1):\n version bitmap: 0x04", False),
+    ("set_field arguments in another order",
+     "OFPT_FLOW_MOD (xid=0x5): ADD ip actions=set_field:10.0.0.1->ip_dst",
+     "OFPT_FLOW_MOD (OF1.3) (xid=0x5): ADD ip actions=set_field:10.0.0.1"
+     "->ip_src", False),
     ("ct_state flags in another order",
      "OFPT_FLOW_MOD (xid=0x5): ADD ct_state=+trk+est,ip actions=drop",
      "OFPT_FLOW_MOD (OF1.3) (xid=0x5): ADD ct_state=+est+trk,ip "
@@ -189,6 +212,11 @@ def check_normaliser():
 
 def main():
     check_normaliser()
+    if not shutil.which("ovs-ofctl"):
+        tap(False, "ovs-ofctl is installed (apt-get install "
+                   "openvswitch-common)")
+        print("1..%d" % n_tests)
+        return 1
     try:
         cases = load_cases()
     except (OSError, RuntimeError, subprocess.SubprocessError) as e:

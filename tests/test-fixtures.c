@@ -15,6 +15,7 @@
  * found relative to this executable or through its build directory's
  * Makefile. */
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -1138,6 +1139,42 @@ static const struct {
 #undef F
 };
 
+/* Checks that every .hex file in the fixture directory has an entry in
+ * 'fixtures', so that a newly captured fixture cannot go unchecked. */
+static void
+check_all_listed(void)
+{
+    DIR *dir = opendir(fixture_dir);
+    struct dirent *de;
+    size_t n_unlisted = 0;
+
+    if (!tap_ok(dir != NULL, "fixture directory can be listed")) {
+        return;
+    }
+    while ((de = readdir(dir)) != NULL) {
+        size_t len = strlen(de->d_name);
+        bool listed = false;
+
+        if (len <= 4 || strcmp(de->d_name + len - 4, ".hex")) {
+            continue;
+        }
+        for (size_t i = 0; i < sizeof fixtures / sizeof *fixtures; i++) {
+            if (strlen(fixtures[i].name) == len - 4
+                && !strncmp(fixtures[i].name, de->d_name, len - 4)) {
+                listed = true;
+            }
+        }
+        if (!listed) {
+            tap_diag("%s/%s has no checks in tests/test-fixtures.c",
+                     fixture_dir, de->d_name);
+            n_unlisted++;
+        }
+    }
+    closedir(dir);
+    tap_ok(!n_unlisted, "every fixture file is checked (%zu unlisted)",
+           n_unlisted);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1158,5 +1195,6 @@ main(int argc, char *argv[])
         ofp_arena_destroy(&arena);
         ofpbuf_uninit(&fx.bytes);
     }
+    check_all_listed();
     return tap_done();
 }

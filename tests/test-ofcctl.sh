@@ -247,5 +247,60 @@ expect_rc 1 "action overrun"
 ok $? "action overrun: offset of the output action and OFPBAC_BAD_LEN"
 [[ $err =~ ^ofcctl:\ decode:\ byte\ 96:\ OFPBAC_BAD_LEN ]] || diag "$err"
 
+# --- Hostile input: one error line with an offset, exit 1, no crash (the
+# suite runs under the sanitizers, which turn a crash into another status).
+run decode 0400ffff00000001
+expect_rc 1 "length 0xffff with 8 bytes"
+expect_err "ofcctl: decode: byte 0: OFPBRC_BAD_LEN (header length 65535 but only 8 bytes left)" \
+           "length 0xffff with 8 bytes"
+
+run decode "040effff00000001$(printf '%0200d' 0)"
+expect_rc 1 "FLOW_MOD claiming 0xffff bytes"
+expect_lines 0 "FLOW_MOD claiming 0xffff bytes"
+
+# A NUL byte on a stdin line must not hide what follows it.
+printf '%s\0zz\n' "$HELLO" >"$tmp/nul.in"
+"$OFCCTL" decode - <"$tmp/nul.in" >"$tmp/out" 2>"$tmp/err"
+rc=$?; out=$(cat "$tmp/out"); err=$(cat "$tmp/err")
+expect_rc 1 "NUL byte in a stdin line"
+expect_err "ofcctl: decode: line 1: byte 16: invalid hex character 0x00" \
+           "NUL byte in a stdin line"
+
+# Binary garbage: every line fails with exactly one error line.
+# ("zz" first: a line that happened to start with '#' would be a comment.)
+{ printf zz; head -c 4096 /dev/urandom | tr '\n' 'x'; } >"$tmp/garbage.in"
+printf '\n%s\x01\n' "$HELLO" >>"$tmp/garbage.in"
+"$OFCCTL" decode - <"$tmp/garbage.in" >"$tmp/out" 2>"$tmp/err"
+rc=$?; out=$(cat "$tmp/out"); err=$(cat "$tmp/err")
+expect_rc 1 "binary garbage"
+expect_lines 0 "binary garbage"
+n_err=$(grep -c '' "$tmp/err")
+n_bad=$(grep -c '^ofcctl: decode: line [12]: byte [0-9]*: ' "$tmp/err")
+[ "$n_err" -eq 2 ] && [ "$n_bad" -eq 2 ]
+ok $? "binary garbage: one error line with a byte offset per input line"
+[ "$n_err" -eq 2 ] && [ "$n_bad" -eq 2 ] || diag "$err"
+
+# Many messages, a very long line, a megabyte of hex.
+printf "$HELLO%.0s" $(seq 5000) >"$tmp/many.in"
+echo >>"$tmp/many.in"
+"$OFCCTL" decode - <"$tmp/many.in" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+expect_rc 0 "5000 messages on one line"
+[ "$(grep -c '^OFPT_HELLO ' "$tmp/out")" -eq 5000 ] && [ ! -s "$tmp/err" ]
+ok $? "5000 messages on one line: 5000 lines out, nothing on stderr"
+
+{ printf '%*s' 1000000 ''; echo "$HELLO"; } >"$tmp/long.in"
+"$OFCCTL" decode - <"$tmp/long.in" >"$tmp/out" 2>"$tmp/err"
+rc=$?; err=$(cat "$tmp/err")
+expect_rc 0 "a line of a million spaces and a HELLO"
+
+{ printf '0400ffff00000001'; head -c 500000 /dev/zero | tr '\0' 'a'; echo; } \
+    >"$tmp/big.in"
+"$OFCCTL" decode - <"$tmp/big.in" >"$tmp/out" 2>"$tmp/err"
+rc=$?; err=$(cat "$tmp/err")
+expect_rc 1 "a 0xffff-byte HELLO in 250008 bytes"
+expect_err "ofcctl: decode: line 1: byte 43704: OFPBRC_BAD_LEN (hello element overruns message)" \
+           "a 0xffff-byte HELLO in 250008 bytes"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -19,6 +19,8 @@ the repo root) locates tests/conformance-gen.
 import concurrent.futures
 import os
 import select
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -232,7 +234,7 @@ class FakeSwitch:
         open(self.record, "w").close()
         self.proc = subprocess.Popen(
             [PYTHON, os.path.join(HERE, "fake_switch.py"), self.record],
-            stdout=subprocess.PIPE, text=True)
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         ready, _, _ = select.select([self.proc.stdout], [], [], 15)
         line = self.proc.stdout.readline() if ready else ""
         if not line.startswith("PORT "):
@@ -273,6 +275,7 @@ class FakeSwitch:
         if self.proc.poll() is None:
             self.proc.kill()
         self.proc.wait()
+        self.proc.stdin.close()
         self.proc.stdout.close()
 
 
@@ -332,6 +335,11 @@ def parse_flow_text(flow):
 def main():
     if not os.access(GEN, os.X_OK):
         tap(False, "conformance-gen is built", [GEN + " is missing"])
+        print("1..%d" % n_tests)
+        return 1
+    if not shutil.which("ovs-ofctl"):
+        tap(False, "ovs-ofctl is installed (apt-get install "
+                   "openvswitch-common)")
         print("1..%d" % n_tests)
         return 1
 
@@ -423,4 +431,8 @@ def check_flow_chain(flow, msgs, theirs, parsed):
 
 
 if __name__ == "__main__":
+    # On SIGTERM (from timeout(1), say) unwind through the finally blocks so
+    # that the fake switches are stopped.
+    signal.signal(signal.SIGTERM,
+                  lambda signum, frame: sys.exit(128 + signum))
     sys.exit(main())
