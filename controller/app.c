@@ -122,3 +122,13 @@ ofc_apps_flow_removed(struct ofc_switch *sw,
         }
     }
 }
+
+/* Added by the flow store (see app.h). */
+void
+ofc_apps_adopt(struct ofc_switch *sw, const struct ofc_app *owner,
+               const struct ofp_flow_stats *fs)
+{
+    if (owner && owner->adopt && !ofc_switch_is_dead(sw)) {
+        owner->adopt(sw, fs);
+    }
+}

@@ -41,6 +41,11 @@ struct ofc_app {
     void (*flow_removed)(struct ofc_switch *,
                          const struct ofp_flow_removed *);
     const struct ofc_route *routes;     /* NULL-terminated, may be NULL. */
+    /* Added by the flow store: offered each dumped flow of this app (by
+     * its cookie) when a switch connects, before the initial diff, so an
+     * app can take back state it keeps in the switch by re-declaring the
+     * flow with ofc_flow_put(). */
+    void (*adopt)(struct ofc_switch *, const struct ofp_flow_stats *);
 };
 
 /* The most apps a daemon can run (owner ids fit in 8 bits of an xid). */
@@ -66,5 +71,9 @@ void ofc_apps_port_status(struct ofc_switch *,
                           const struct ofp_port_status *);
 void ofc_apps_flow_removed(struct ofc_switch *,
                            const struct ofp_flow_removed *);
+/* Added by the flow store: offers a dumped flow to its 'owner' app's
+ * 'adopt' slot (if it has one and the switch is alive). */
+void ofc_apps_adopt(struct ofc_switch *, const struct ofc_app *owner,
+                    const struct ofp_flow_stats *);
 
 #endif /* app.h */

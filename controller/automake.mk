@@ -4,6 +4,8 @@ noinst_LIBRARIES += controller/libofc.a
 controller_libofc_a_SOURCES = \
 	controller/app.c controller/app.h \
 	controller/conn.c controller/conn.h \
+	controller/flow-store.c controller/flow-store.h \
+	controller/flow-store-table.c controller/flow-store-table.h \
 	controller/log.c controller/log.h \
 	controller/stats.c controller/stats.h \
 	controller/switch.c controller/switch.h \

@@ -19,6 +19,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include "controller/app.h"
+#include "controller/flow-store.h"
 #include "controller/log.h"
 #include "controller/stats.h"
 #include "controller/switch.h"
@@ -216,6 +217,17 @@ conn_send_msg(struct ofc_conn *c, const struct ofp_msg *msg, uint32_t xid)
         ofp_put_be32(c->out.data + ofs + 4, xid);
         if (len < OFP_HEADER_LEN) {
             break;
+        }
+        /* Added by the flow store: an ONF BUNDLE_ADD_MESSAGE's inner
+         * message must carry the outer xid (Open vSwitch rejects it with
+         * OFPBFC_MSG_BAD_XID otherwise).  The inner header starts after
+         * the outer header, experimenter id and type, bundle id, pad and
+         * flags: at offset 24. */
+        if (c->out.data[ofs + 1] == OFPT_EXPERIMENTER && len >= 32
+            && ofp_get_be32(c->out.data + ofs + 8) == OFP_ONF_VENDOR_ID
+            && ofp_get_be32(c->out.data + ofs + 12)
+               == ONFT_BUNDLE_ADD_MESSAGE) {
+            ofp_put_be32(c->out.data + ofs + 28, xid);
         }
         ofs += len;
     }
@@ -496,6 +508,9 @@ conn_free(struct ofc_conn *c)
     ofpbuf_uninit(&c->in);
     ofpbuf_uninit(&c->out);
     ofc_hmap_destroy(&c->pending);
+    if (c->sw) {
+        ofc_flow_store_switch_down(c->sw);      /* Added by the flow store. */
+    }
     ofc_switch_destroy(c->sw);
     free(c);
 }
@@ -638,6 +653,7 @@ port_desc_done(struct ofc_switch *sw, const struct ofp_msg *reply, void *aux)
     ofc_log_rl(&rl_ready, OFC_LOG_SWITCH, OFC_LOG_INFO, sw->dpid,
                "switch ready: peer=%s ports=%zu n_tables=%u",
                c->peer, sw->n_ports, sw->features.n_tables);
+    ofc_flow_store_switch_up(sw);       /* Added by the flow store. */
     ofc_apps_switch_up(sw);
 }
 
@@ -833,6 +849,8 @@ conn_handle_msg(struct ofc_conn *c, const uint8_t *msg, size_t len)
         break;
     case OFP_MSG_FLOW_REMOVED:
         if (ready) {
+            /* Added by the flow store: its sets first. */
+            ofc_flow_store_flow_removed(c->sw, &m.flow_removed);
             ofc_apps_flow_removed(c->sw, &m.flow_removed);
         }
         break;

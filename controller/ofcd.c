@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "apps/l2.h"
 #include "controller/app.h"
 #include "controller/conn.h"
 #include "controller/log.h"
@@ -30,8 +31,10 @@
 #define MAX_LISTENERS 16
 #define DEFAULT_LISTEN "tcp:0.0.0.0:6653"
 
-/* The apps, in dispatch order.  Empty until the app issues land. */
+/* The apps, in dispatch order.  With no --config the L2 app runs alone
+ * with its defaults. */
 static const struct ofc_app *const ofcd_apps[] = {
+    &ofc_l2_app,
     NULL
 };
 
@@ -356,6 +359,7 @@ log_stats(void)
 {
     ofc_stats_log(ofc_switch_count(), ofc_switch_count_ready(),
                   ofc_conn_count());
+    ofc_l2_log_stats();
 }
 
 /* Handles SIGTERM, SIGINT, SIGHUP and SIGUSR1 from the event loop. */

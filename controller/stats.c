@@ -100,4 +100,10 @@ ofc_stats_log(unsigned long n_switches, unsigned long n_ready,
     OFC_INFO(OFC_LOG_MAIN, OFC_NO_DPID, "stats: errors_rx:%s", buf);
     put_errors(buf, sizeof buf, ofc_stats.errors_tx, s->errors_tx_other);
     OFC_INFO(OFC_LOG_MAIN, OFC_NO_DPID, "stats: errors_tx:%s", buf);
+    /* Added by the flow store. */
+    OFC_INFO(OFC_LOG_MAIN, OFC_NO_DPID,
+             "stats: flow store: flow_mods_tx=%"PRIu64" group_mods_tx=%"PRIu64
+             " reconcile_runs=%"PRIu64" bundle_fallbacks=%"PRIu64,
+             s->flow_mods_tx, s->group_mods_tx, s->reconcile_runs,
+             s->bundle_fallbacks);
 }

@@ -37,6 +37,11 @@ struct ofc_stats {
     uint64_t errors_tx[OFC_STATS_N_ERR_TYPES][OFC_STATS_N_ERR_CODES];
     uint64_t errors_rx_other;
     uint64_t errors_tx_other;
+    /* Added by the flow store. */
+    uint64_t flow_mods_tx;      /* FLOW_MODs sent (bundled or not). */
+    uint64_t group_mods_tx;     /* GROUP_MODs sent (bundled or not). */
+    uint64_t reconcile_runs;    /* Initial diffs run (one per connect). */
+    uint64_t bundle_fallbacks;  /* Failed bundles resent plainly. */
 };
 
 extern struct ofc_stats ofc_stats;

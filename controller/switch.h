@@ -25,6 +25,7 @@
 #include "ofp/ofp-msgs.h"
 
 struct ofc_conn;
+struct ofc_flow_store;
 
 /* One connected switch.  Members are for the controller core; apps use the
  * functions below. */
@@ -38,6 +39,9 @@ struct ofc_switch {
     size_t n_ports, allocated_ports;
     void *app_data[OFC_MAX_APPS];       /* Owned by each app. */
     struct ofc_hmap_node node;  /* In the registry, by dpid. */
+    /* Added by the flow store: its per-switch sets (flow-store.c), from
+     * ofc_flow_store_switch_up() to ofc_flow_store_switch_down(). */
+    struct ofc_flow_store *flow_store;
 };
 
 /* Called with the reply to a request sent by ofc_switch_request():

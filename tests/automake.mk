@@ -33,3 +33,12 @@ tests_test_fixtures_SOURCES = tests/test-fixtures.c tests/tap.h
 tests_test_fixtures_LDADD = $(TEST_LDADD)
 tests_conformance_gen_SOURCES = tests/conformance-gen.c $(CONF_CASES)
 tests_conformance_gen_LDADD = $(TEST_LDADD)
+
+# Added by the flow store: its sets and diff, against the controller
+# library (only flow-store-table.o and what it needs are linked in).
+check_PROGRAMS += tests/test-flow-store-unit
+tests_test_flow_store_unit_SOURCES = tests/test-flow-store-unit.c tests/tap.h
+tests_test_flow_store_unit_CFLAGS = $(AM_CFLAGS) $(LIBEVENT_CFLAGS) \
+	$(JANSSON_CFLAGS)
+tests_test_flow_store_unit_LDADD = controller/libofc.a ofp/libofp.a \
+	$(LIBEVENT_LIBS) $(JANSSON_LIBS)

@@ -1,0 +1,11 @@
+# The apps.  Each is a 'struct ofc_app' that the composition root
+# (controller/ofcd.c) lists in its app table, so their sources are linked
+# into ofcd.
+L2_SOURCES = \
+	apps/l2.c apps/l2.h \
+	apps/l2-config.c apps/l2-config.h \
+	apps/l2-flows.c apps/l2-flows.h \
+	apps/l2-hosts.c apps/l2-hosts.h
+controller_ofcd_SOURCES += $(L2_SOURCES)
+
+EXTRA_DIST += docs/l2.md

@@ -1,0 +1,583 @@
+/* Copyright 2026 The ofc Authors.  Licensed under the Apache License 2.0. */
+
+/* The L2 learning app: learns (VLAN, MAC) -> port from packet-ins and
+ * programs the eth_src / eth_dst tables so that, once a host is known,
+ * neither its outgoing nor its incoming traffic reaches the controller.
+ * The pipeline and the aging scheme are described in docs/l2.md; the flows
+ * themselves are built in l2-flows.c, the host table is l2-hosts.c. */
+
+#include "apps/l2.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include "apps/l2-config.h"
+#include "apps/l2-flows.h"
+#include "apps/l2-hosts.h"
+#include "controller/flow-store.h"
+#include "controller/log.h"
+#include "controller/switch.h"
+#include "controller/util.h"
+#include "ofp/ofp-actions.h"
+#include "ofp/ofp-multipart.h"
+#include "ofp/ofp-packet.h"
+#include "ofp/ofp-port.h"
+
+/* printf() format and arguments for a MAC address. */
+#define ETH_FMT "%02x:%02x:%02x:%02x:%02x:%02x"
+#define ETH_ARGS(M) (M)[0], (M)[1], (M)[2], (M)[3], (M)[4], (M)[5]
+
+struct ofc_l2_stats ofc_l2_stats;
+
+static struct l2_config config = L2_CONFIG_DEFAULTS;
+static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+static struct ofc_ratelimit limit_rl = OFC_RATELIMIT_INIT(1, 5);
+static struct ofc_ratelimit bad_rl = OFC_RATELIMIT_INIT(1, 5);
+
+/* Hosts learned on one port. */
+struct l2_port_count {
+    uint32_t port;
+    uint32_t n;
+};
+
+/* The app's state for one switch.  Owned by the switch's app data slot,
+ * created in switch_up (or by adopt), freed in switch_down. */
+struct l2_switch {
+    struct l2_hosts hosts;
+    struct l2_port_count *counts;       /* Unsorted; ports are few. */
+    size_t n_counts, allocated_counts;
+    double tokens;                      /* Packet-in token bucket. */
+    long long refill_msec;              /* Last refill. */
+};
+
+static int l2_log_module = OFC_LOG_APP;
+
+/* Registers the log module "l2" before main() runs, so that --log-level
+ * can name it even though init() only runs with a --config file. */
+static void __attribute__((constructor))
+l2_log_register(void)
+{
+    int module = ofc_log_module_register("l2");
+    if (module >= 0) {
+        l2_log_module = module;
+    }
+}
+
+/* Returns the module id of "l2" in the log. */
+static inline int
+l2_log(void)
+{
+    return l2_log_module;
+}
+
+/* A fast pseudo-random number (xorshift64*) for aging jitter. */
+static uint32_t
+l2_random(void)
+{
+    rng_state ^= rng_state >> 12;
+    rng_state ^= rng_state << 25;
+    rng_state ^= rng_state >> 27;
+    return (rng_state * 0x2545f4914f6cdd1dull) >> 32;
+}
+
+/* The eth_src hard timeout: the aging time. */
+static uint16_t
+src_timeout(void)
+{
+    return config.aging_seconds;
+}
+
+/* The eth_dst idle timeout: the aging time plus a random jitter of 1 s to
+ * a tenth of it, so the eth_src flow always expires first and the hosts
+ * learned in one burst do not all expire in the same second. */
+static uint16_t
+dst_timeout(void)
+{
+    uint32_t spread = config.aging_seconds / 10;
+    uint32_t t = config.aging_seconds + 1 + (spread ? l2_random() % spread
+                                                    : 0);
+    return t > UINT16_MAX ? UINT16_MAX : t;
+}
+
+/* Returns the switch's state, creating it if needed. */
+static struct l2_switch *
+l2_switch_get(struct ofc_switch *sw)
+{
+    struct l2_switch *ls = ofc_switch_get_data(sw, &ofc_l2_app);
+    if (!ls) {
+        ls = ofc_xzalloc(sizeof *ls);
+        l2_hosts_init(&ls->hosts);
+        ls->tokens = config.packet_in_burst;
+        ls->refill_msec = ofc_time_msec();
+        ofc_switch_set_data(sw, &ofc_l2_app, ls);
+    }
+    return ls;
+}
+
+/* Returns the host counter of 'port', creating it if 'create'. */
+static struct l2_port_count *
+port_count(struct l2_switch *ls, uint32_t port, bool create)
+{
+    for (size_t i = 0; i < ls->n_counts; i++) {
+        if (ls->counts[i].port == port) {
+            return &ls->counts[i];
+        }
+    }
+    if (!create) {
+        return NULL;
+    }
+    if (ls->n_counts == ls->allocated_counts) {
+        ls->allocated_counts = ls->allocated_counts * 2 + 8;
+        ls->counts = ofc_xrealloc(ls->counts, ls->allocated_counts
+                                              * sizeof *ls->counts);
+    }
+    struct l2_port_count *pc = &ls->counts[ls->n_counts++];
+    pc->port = port;
+    pc->n = 0;
+    return pc;
+}
+
+/* Counts one host less on 'port'. */
+static void
+port_count_dec(struct l2_switch *ls, uint32_t port)
+{
+    struct l2_port_count *pc = port_count(ls, port, false);
+    if (pc && pc->n) {
+        pc->n--;
+    }
+}
+
+/* Takes a packet-in token; false if the switch is over its rate. */
+static bool
+take_token(struct l2_switch *ls)
+{
+    if (!config.packet_in_rate) {
+        return true;
+    }
+    if (ls->tokens < 1) {
+        long long now = ofc_time_msec();
+        double add = (now - ls->refill_msec) * config.packet_in_rate / 1e3;
+        ls->refill_msec = now;
+        ls->tokens += add;
+        if (ls->tokens > config.packet_in_burst) {
+            ls->tokens = config.packet_in_burst;
+        }
+        if (ls->tokens < 1) {
+            return false;
+        }
+    }
+    ls->tokens--;
+    return true;
+}
+
+/* Installs whichever of host 'h''s flows are not believed installed. */
+static void
+install_host(struct ofc_switch *sw, struct l2_host *h)
+{
+    if (!(h->flags & L2_HOST_SRC)) {
+        l2_flows_src_put(sw, h->vlan, h->mac, h->port, src_timeout());
+        h->flags |= L2_HOST_SRC;
+    }
+    if (!(h->flags & L2_HOST_DST)) {
+        l2_flows_dst_put(sw, h->vlan, h->mac, h->port, dst_timeout());
+        h->flags |= L2_HOST_DST;
+    }
+}
+
+/* Forgets host 'h' and withdraws its flows. */
+static void
+forget_host(struct ofc_switch *sw, struct l2_switch *ls, struct l2_host *h)
+{
+    l2_flows_src_remove(sw, h->vlan, h->mac, h->port);
+    l2_flows_dst_remove(sw, h->vlan, h->mac);
+    port_count_dec(ls, h->port);
+    l2_hosts_remove(&ls->hosts, h);
+    ofc_l2_stats.forgotten++;
+    ofc_l2_stats.hosts--;
+}
+
+/* Learns that (vlan, mac) is behind 'port' and makes sure its flows are
+ * declared. */
+static void
+learn(struct ofc_switch *sw, struct l2_switch *ls, uint16_t vlan,
+      const uint8_t mac[6], uint32_t port)
+{
+    struct l2_host *h = l2_hosts_find(&ls->hosts, vlan, mac);
+    if (h && h->port == port) {
+        if ((h->flags & (L2_HOST_SRC | L2_HOST_DST))
+            != (L2_HOST_SRC | L2_HOST_DST)) {
+            install_host(sw, h);
+            ofc_l2_stats.learned++;
+        }
+        return;
+    }
+
+    struct l2_port_count *pc = port_count(ls, port, true);
+    if (pc->n >= config.max_hosts_per_port) {
+        ofc_l2_stats.host_limit++;
+        ofc_log_rl(&limit_rl, l2_log(), OFC_LOG_WARN, ofc_switch_dpid(sw),
+                   "port %"PRIu32" has reached its limit of %"PRIu32
+                   " hosts; not learning "ETH_FMT" in VLAN %u", port,
+                   config.max_hosts_per_port, ETH_ARGS(mac), vlan);
+        if (h) {
+            /* It moved to a full port: its old flows are wrong now. */
+            forget_host(sw, ls, h);
+        }
+        return;
+    }
+    if (h) {
+        OFC_INFO(l2_log(), ofc_switch_dpid(sw),
+                 ETH_FMT" in VLAN %u moved from port %"PRIu32" to %"PRIu32,
+                 ETH_ARGS(mac), vlan, h->port, port);
+        l2_flows_src_remove(sw, vlan, mac, h->port);
+        port_count_dec(ls, h->port);
+        h->port = port;
+        h->flags = 0;
+        ofc_l2_stats.moves++;
+    } else {
+        h = l2_hosts_insert(&ls->hosts, vlan, mac, port);
+        ofc_l2_stats.hosts++;
+        OFC_DBG(l2_log(), ofc_switch_dpid(sw),
+                "learned "ETH_FMT" in VLAN %u on port %"PRIu32,
+                ETH_ARGS(mac), vlan, port);
+    }
+    pc->n++;
+    ofc_l2_stats.learned++;
+    install_host(sw, h);
+}
+
+/* Sends the frame of 'pin' out of 'port', or floods it in 'vlan' when
+ * 'port' is 0. */
+static void
+forward(struct ofc_switch *sw, const struct ofp_packet_in *pin,
+        uint32_t in_port, uint16_t vlan, uint32_t port)
+{
+    struct ofp_action action;
+    if (port) {
+        action = (struct ofp_action) {
+            .kind = OFP_ACT_OUTPUT,
+            .output = { .port = port },
+        };
+    } else {
+        action = (struct ofp_action) {
+            .kind = OFP_ACT_GROUP,
+            .group_id = l2_flows_flood_group_id(vlan),
+        };
+        ofc_l2_stats.floods++;
+    }
+    ofc_packet_out(sw, &ofc_l2_app, in_port, &action, 1, pin->data,
+                   pin->data_len);
+    ofc_l2_stats.packet_outs++;
+}
+
+/* True if the switch already forwarded the packet of 'pin' itself: it
+ * came from our eth_src miss flow, which also goes on to the eth_dst
+ * table.  Anything else (a real table miss) waits for our PACKET_OUT. */
+static bool
+switch_forwarded(const struct ofp_packet_in *pin)
+{
+    const struct ofc_app *owner;
+    return (pin->table_id == L2_TABLE_ETH_SRC
+            && ofc_cookie_owner(pin->cookie, &owner)
+            && owner == &ofc_l2_app);
+}
+
+/* packet_in: learns the source and forwards the packet. */
+static enum ofc_verdict
+l2_packet_in(struct ofc_switch *sw, const struct ofp_packet_in *pin)
+{
+    struct l2_switch *ls = ofc_switch_get_data(sw, &ofc_l2_app);
+    if (!ls) {
+        return OFC_DECLINED;
+    }
+    ofc_l2_stats.packet_ins++;
+    if (!take_token(ls)) {
+        ofc_l2_stats.rate_limited++;
+        ofc_log_rl(&limit_rl, l2_log(), OFC_LOG_WARN, ofc_switch_dpid(sw),
+                   "packet-in rate over %"PRIu32"/s: dropping",
+                   config.packet_in_rate);
+        return OFC_CONSUMED;
+    }
+
+    struct ofp_packet pkt;
+    ofp_packet_parse(pin->data, pin->data_len, &pkt);
+    uint32_t in_port = pin->match.v.in_port;
+    if (pkt.layer == OFP_PKT_LAYER_NONE
+        || !ofp_match_has(&pin->match, OFP_F_IN_PORT)
+        || !in_port || in_port > OFPP_MAX || (pkt.eth_src[0] & 1)) {
+        ofc_l2_stats.bad_packets++;
+        ofc_log_rl(&bad_rl, l2_log(), OFC_LOG_WARN, ofc_switch_dpid(sw),
+                   "ignoring a packet-in without an Ethernet header, an "
+                   "in_port, or with a multicast source");
+        return OFC_CONSUMED;
+    }
+    uint16_t vlan = l2_flows_match_vlan(&pin->match);
+
+    learn(sw, ls, vlan, pkt.eth_src, in_port);
+    if (switch_forwarded(pin)) {
+        return OFC_CONSUMED;
+    }
+    uint32_t out = 0;
+    if (!(pkt.eth_dst[0] & 1)) {
+        const struct l2_host *d = l2_hosts_find(&ls->hosts, vlan,
+                                                pkt.eth_dst);
+        if (d) {
+            if (d->port == in_port) {
+                return OFC_CONSUMED;    /* Already where it must go. */
+            }
+            out = d->port;
+        }
+    }
+    forward(sw, pin, in_port, vlan, out);
+    return OFC_CONSUMED;
+}
+
+/* True if 'p' cannot carry traffic. */
+static bool
+port_is_down(const struct ofp_port *p)
+{
+    return (p->state & OFPPS_LINK_DOWN) || (p->config & OFPPC_PORT_DOWN);
+}
+
+/* Forgets every host learned on 'port' and withdraws their flows. */
+static void
+drop_port_hosts(struct ofc_switch *sw, struct l2_switch *ls, uint32_t port)
+{
+    struct l2_host *list;
+    size_t n = l2_hosts_on_port(&ls->hosts, port, &list);
+    for (size_t i = 0; i < n; i++) {
+        struct l2_host *h = l2_hosts_find(&ls->hosts, list[i].vlan,
+                                          list[i].mac);
+        if (h) {
+            l2_flows_dst_remove(sw, h->vlan, h->mac);
+            l2_hosts_remove(&ls->hosts, h);
+        }
+    }
+    free(list);
+
+    struct ofp_match filter;
+    ofp_match_init(&filter);
+    ofp_match_set_u32(&filter, OFP_F_IN_PORT, port);
+    ofc_flow_remove_matching(sw, &ofc_l2_app, L2_TABLE_ETH_SRC, &filter);
+
+    struct l2_port_count *pc = port_count(ls, port, false);
+    if (pc) {
+        pc->n = 0;
+    }
+    ofc_l2_stats.forgotten += n;
+    ofc_l2_stats.hosts -= n;
+    if (n) {
+        OFC_INFO(l2_log(), ofc_switch_dpid(sw),
+                 "port %"PRIu32" went away: forgot %zu hosts", port, n);
+    }
+}
+
+/* port_status: a port that goes down or away loses its hosts; the flood
+ * group follows the ports that are up. */
+static void
+l2_port_status(struct ofc_switch *sw, const struct ofp_port_status *ps)
+{
+    struct l2_switch *ls = ofc_switch_get_data(sw, &ofc_l2_app);
+    uint32_t port = ps->desc.port_no;
+    if (!ls || !port || port > OFPP_MAX) {
+        return;
+    }
+    if (ps->reason == OFPPR_DELETE || port_is_down(&ps->desc)) {
+        drop_port_hosts(sw, ls, port);
+    }
+    if (ps->reason == OFPPR_DELETE) {
+        l2_flows_egress_remove(sw, port);
+    } else {
+        l2_flows_egress_put(sw, port);
+    }
+    l2_flows_flood_group(sw, L2_DEFAULT_VLAN);
+}
+
+/* switch_up: declares the pipeline's fixed flows, the egress flows and
+ * the flood group. */
+static void
+l2_switch_up(struct ofc_switch *sw)
+{
+    l2_switch_get(sw);
+    l2_flows_base(sw);
+    size_t n;
+    const struct ofp_port *ports = ofc_switch_ports(sw, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (ports[i].port_no && ports[i].port_no <= OFPP_MAX) {
+            l2_flows_egress_put(sw, ports[i].port_no);
+        }
+    }
+    l2_flows_flood_group(sw, L2_DEFAULT_VLAN);
+}
+
+/* switch_down: frees the switch's state (its flows stay on the switch and
+ * are adopted when it comes back). */
+static void
+l2_switch_down(struct ofc_switch *sw)
+{
+    struct l2_switch *ls = ofc_switch_get_data(sw, &ofc_l2_app);
+    if (ls) {
+        ofc_l2_stats.hosts -= ls->hosts.n;
+        l2_hosts_destroy(&ls->hosts);
+        free(ls->counts);
+        free(ls);
+        ofc_switch_set_data(sw, &ofc_l2_app, NULL);
+    }
+}
+
+/* flow_removed: a host whose eth_dst flow aged out is forgotten (and its
+ * eth_src flow withdrawn, so its next frame relearns it); an expired
+ * eth_src flow is re-declared at the host's next packet-in.  Deletions are
+ * our own doing and need nothing. */
+static void
+l2_flow_removed(struct ofc_switch *sw, const struct ofp_flow_removed *fr)
+{
+    struct l2_switch *ls = ofc_switch_get_data(sw, &ofc_l2_app);
+    const struct ofc_app *owner;
+    if (!ls || fr->reason == OFPRR_DELETE
+        || !ofc_cookie_owner(fr->cookie, &owner) || owner != &ofc_l2_app
+        || fr->priority != L2_PRIO_HOST) {
+        return;
+    }
+    const struct ofp_match *m = &fr->match;
+    uint16_t vlan = l2_flows_match_vlan(m);
+    if (fr->table_id == L2_TABLE_ETH_SRC
+        && ofp_match_has(m, OFP_F_ETH_SRC)) {
+        struct l2_host *h = l2_hosts_find(&ls->hosts, vlan, m->v.eth_src);
+        if (h && h->port == m->v.in_port) {
+            h->flags &= ~L2_HOST_SRC;
+        }
+    } else if (fr->table_id == L2_TABLE_ETH_DST
+               && ofp_match_has(m, OFP_F_ETH_DST)) {
+        struct l2_host *h = l2_hosts_find(&ls->hosts, vlan, m->v.eth_dst);
+        if (h) {
+            OFC_DBG(l2_log(), ofc_switch_dpid(sw),
+                    "aged out "ETH_FMT" in VLAN %u on port %"PRIu32,
+                    ETH_ARGS(h->mac), vlan, h->port);
+            h->flags &= ~L2_HOST_DST;
+            forget_host(sw, ls, h);
+        }
+    }
+}
+
+/* Returns the port an eth_dst flow's instructions send to (its reg0 load
+ * or output), or 0. */
+static uint32_t
+dst_flow_port(const struct ofp_instructions *inst)
+{
+    for (size_t i = 0; i < inst->apply.n; i++) {
+        const struct ofp_action *a = &inst->apply.actions[i];
+        if (a->kind == OFP_ACT_SET_FIELD && a->set_field.field == OFP_F_REG0) {
+            return a->set_field.value.u32;
+        }
+        if (a->kind == OFP_ACT_OUTPUT && a->output.port <= OFPP_MAX) {
+            return a->output.port;
+        }
+    }
+    return 0;
+}
+
+/* adopt: after a controller restart, takes a learned host's dumped flow
+ * back into the host table and re-declares it exactly as installed, so the
+ * initial diff leaves it alone (no delete and re-add). */
+static void
+l2_adopt(struct ofc_switch *sw, const struct ofp_flow_stats *fs)
+{
+    const struct ofp_match *m = &fs->match;
+    uint16_t vlan = l2_flows_match_vlan(m);
+    const uint8_t *mac;
+    uint32_t port;
+    unsigned flag;
+
+    if (fs->priority != L2_PRIO_HOST) {
+        return;                 /* Fixed flows are re-declared anyway. */
+    }
+    if (fs->table_id == L2_TABLE_ETH_SRC
+        && ofp_match_has(m, OFP_F_ETH_SRC)
+        && ofp_match_has(m, OFP_F_IN_PORT)) {
+        mac = m->v.eth_src;
+        port = m->v.in_port;
+        flag = L2_HOST_SRC;
+    } else if (fs->table_id == L2_TABLE_ETH_DST
+               && ofp_match_has(m, OFP_F_ETH_DST)) {
+        mac = m->v.eth_dst;
+        port = dst_flow_port(&fs->instructions);
+        flag = L2_HOST_DST;
+    } else {
+        return;
+    }
+    if (!port || port > OFPP_MAX) {
+        return;
+    }
+
+    struct l2_switch *ls = l2_switch_get(sw);
+    struct l2_host *h = l2_hosts_find(&ls->hosts, vlan, mac);
+    if (!h) {
+        h = l2_hosts_insert(&ls->hosts, vlan, mac, port);
+        port_count(ls, port, true)->n++;
+        ofc_l2_stats.hosts++;
+    } else if (h->port != port) {
+        return;                 /* Inconsistent: let the diff delete it. */
+    }
+    h->flags |= flag;
+
+    struct ofc_flow flow = {
+        .table_id = fs->table_id,
+        .priority = fs->priority,
+        .match = m,
+        .instructions = &fs->instructions,
+        .cookie_low = fs->cookie & OFC_COOKIE_LOW_MASK,
+        .idle_timeout = fs->idle_timeout,
+        .hard_timeout = fs->hard_timeout,
+        .flags = fs->flags,
+    };
+    ofc_flow_put(sw, &ofc_l2_app, &flow);
+    ofc_l2_stats.adopted_flows++;
+}
+
+/* init and reconfigure: validates and applies the "l2" config section. */
+static int
+l2_configure(struct ofc_ctx *ctx, const json_t *section)
+{
+    char *error;
+    struct l2_config c;
+    int err = l2_config_parse(section, &c, &error);
+    if (err) {
+        OFC_ERR(l2_log(), OFC_NO_DPID, "%s", error);
+        free(error);
+        return err;
+    }
+    config = c;
+    rng_state ^= (uint64_t) ofc_time_msec() << 17;
+    OFC_INFO(l2_log(), OFC_NO_DPID, "aging %"PRIu32" s, at most %"PRIu32
+             " hosts per port, packet-in limit %"PRIu32"/s per switch%s",
+             c.aging_seconds, c.max_hosts_per_port, c.packet_in_rate,
+             c.packet_in_rate ? "" : " (unlimited)");
+    return 0;
+}
+
+void
+ofc_l2_log_stats(void)
+{
+    const struct ofc_l2_stats *s = &ofc_l2_stats;
+    OFC_INFO(l2_log(), OFC_NO_DPID,
+             "l2 stats: hosts=%"PRIu64" packet_ins=%"PRIu64" learned=%"PRIu64
+             " moves=%"PRIu64" forgotten=%"PRIu64" adopted_flows=%"PRIu64
+             " packet_outs=%"PRIu64" floods=%"PRIu64" rate_limited=%"PRIu64
+             " host_limit=%"PRIu64" bad_packets=%"PRIu64,
+             s->hosts, s->packet_ins, s->learned, s->moves, s->forgotten,
+             s->adopted_flows, s->packet_outs, s->floods, s->rate_limited,
+             s->host_limit, s->bad_packets);
+}
+
+const struct ofc_app ofc_l2_app = {
+    .name = "l2",
+    .init = l2_configure,
+    .reconfigure = l2_configure,
+    .switch_up = l2_switch_up,
+    .switch_down = l2_switch_down,
+    .packet_in = l2_packet_in,
+    .port_status = l2_port_status,
+    .flow_removed = l2_flow_removed,
+    .adopt = l2_adopt,
+};
