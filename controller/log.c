@@ -183,10 +183,11 @@ parse_level(const char *s, size_t len)
     return -1;
 }
 
-int
-ofc_log_set_levels(const char *spec, char **error)
+/* Parses 'spec' into 'levels' (one per module, starting from the current
+ * ones).  Returns 0, or -1 with '*error' set. */
+static int
+parse_levels(const char *spec, enum ofc_log_level levels[], char **error)
 {
-    enum ofc_log_level levels[MAX_MODULES];
     const char *p = spec;
 
     *error = NULL;
@@ -252,6 +253,23 @@ ofc_log_set_levels(const char *spec, char **error)
                 return -1;
             }
         }
+    }
+    return 0;
+}
+
+int
+ofc_log_check_levels(const char *spec, char **error)
+{
+    enum ofc_log_level levels[MAX_MODULES];
+    return parse_levels(spec, levels, error);
+}
+
+int
+ofc_log_set_levels(const char *spec, char **error)
+{
+    enum ofc_log_level levels[MAX_MODULES];
+    if (parse_levels(spec, levels, error)) {
+        return -1;
     }
     for (int i = 0; i < n_modules; i++) {
         modules[i].level = levels[i];

@@ -54,6 +54,8 @@ void ofc_log(int module, enum ofc_log_level, uint64_t dpid,
  * whole spec applies or, on error, nothing changes and '*error' gets a
  * malloc'ed message (caller frees). */
 int ofc_log_set_levels(const char *spec, char **error);
+/* Like ofc_log_set_levels() but only checks 'spec', changing nothing. */
+int ofc_log_check_levels(const char *spec, char **error);
 
 /* A token bucket: 'rate' lines per second on average, bursts of 'burst'. */
 struct ofc_ratelimit {

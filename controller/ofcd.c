@@ -70,7 +70,7 @@ usage(void)
            "                         (created if missing)\n"
            "  --log-level SPEC       e.g. info or info,conn=dbg; levels err,\n"
            "                         warn, info, dbg; modules ofcd, conn,\n"
-           "                         switch, app, config\n"
+           "                         switch, app, config, flowstore, l2\n"
            "  --pidfile FILE         write the process id to FILE\n"
            "  --echo-interval SEC    seconds between echo keepalives "
            "(default 5)\n"
@@ -269,8 +269,10 @@ fail:
 static int
 config_apply(const json_t *root, bool startup, char **error)
 {
+    /* Check the log levels first but apply them last, so a file that an
+     * app rejects changes nothing. */
     const json_t *level = json_object_get(root, "log_level");
-    if (level && ofc_log_set_levels(json_string_value(level), error)) {
+    if (level && ofc_log_check_levels(json_string_value(level), error)) {
         char *e = *error;
         *error = ofc_xasprintf("log_level: %s", e);
         free(e);
@@ -289,6 +291,9 @@ config_apply(const json_t *root, bool startup, char **error)
                                    app->name, strerror(err));
             return -1;
         }
+    }
+    if (level) {
+        ofc_log_set_levels(json_string_value(level), error);
     }
     return 0;
 }

@@ -15,12 +15,15 @@ OFC_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # runtimes (scripts/fuzz); /usr/bin/python3 (the Python suites); ip
 # (iproute2), ps (procps), setsid (util-linux), timeout, seq, nproc
 # (coreutils), awk (mawk) and perl (perl-base, scripts/fuzz's seeds).
+# The Mininet labs: mn (mininet), iperf3, ethtool (checksum offload off in
+# the hosts) and ping (iputils-ping).
 OFC_PACKAGES=(
     build-essential autoconf automake pkg-config
     libevent-dev libjansson-dev libmicrohttpd-dev
     openvswitch-switch openvswitch-common
     clang libclang-rt-14-dev python3
     iproute2 procps util-linux coreutils mawk perl-base
+    mininet iperf3 ethtool iputils-ping
 )
 
 # ofc_say MESSAGE...: one progress line, prefixed with the script's name.
