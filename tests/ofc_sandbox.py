@@ -217,6 +217,24 @@ class Sandbox:
     def ofctl(self, *args, check=True):
         return self.run("ovs-ofctl", "-O", "OpenFlow13", *args, check=check)
 
+    def add_bridge(self, dpid, controller_port, n_ports=2, name="br0"):
+        """Creates netdev bridge 'name' (fail_mode=secure, OpenFlow 1.3,
+        datapath id 'dpid') with dummy ports p1..pN at OpenFlow ports 1..N,
+        and points it at tcp:127.0.0.1:'controller_port'."""
+        args = ["add-br", name, "--",
+                "set", "bridge", name, "datapath_type=netdev",
+                "fail_mode=secure", "protocols=OpenFlow13",
+                "other-config:datapath-id=" + dpid,
+                "other-config:disable-in-band=true"]
+        for i in range(1, n_ports + 1):
+            args += ["--", "add-port", name, "p%d" % i, "--",
+                     "set", "interface", "p%d" % i, "type=dummy",
+                     "ofport_request=%d" % i]
+        self.vsctl(*args)
+        self.vsctl("set-controller", name,
+                   "tcp:127.0.0.1:%d" % controller_port, "--",
+                   "set", "controller", name, "max_backoff=1000")
+
     def start(self):
         conf = os.path.join(self.dir, "conf.db")
         self.run("ovsdb-tool", "create", conf,

@@ -35,18 +35,7 @@ def main():
         box.start()
         ofcd.start()
         port = ofcd.port
-        box.vsctl(
-            "add-br", "br0", "--",
-            "set", "bridge", "br0", "datapath_type=netdev",
-            "fail_mode=secure", "protocols=OpenFlow13",
-            "other-config:datapath-id=" + DPID,
-            "other-config:disable-in-band=true", "--",
-            "add-port", "br0", "p1", "--",
-            "set", "interface", "p1", "type=dummy", "ofport_request=1", "--",
-            "add-port", "br0", "p2", "--",
-            "set", "interface", "p2", "type=dummy", "ofport_request=2")
-        box.vsctl("set-controller", "br0", "tcp:127.0.0.1:%d" % port, "--",
-                  "set", "controller", "br0", "max_backoff=1000")
+        box.add_bridge(DPID, port)
 
         tap.ok(ofcd.wait_log(r"INFO switch dpid=%s switch ready: .*ports=3"
                              % DPID, 15),
