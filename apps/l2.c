@@ -137,6 +137,16 @@ port_count(struct l2_switch *ls, uint32_t port, bool create)
     return pc;
 }
 
+/* Drops the host counter of 'port' (a deleted port), if any. */
+static void
+port_count_remove(struct l2_switch *ls, uint32_t port)
+{
+    struct l2_port_count *pc = port_count(ls, port, false);
+    if (pc) {
+        *pc = ls->counts[--ls->n_counts];
+    }
+}
+
 /* Counts one host less on 'port'. */
 static void
 port_count_dec(struct l2_switch *ls, uint32_t port)
@@ -154,17 +164,20 @@ take_token(struct l2_switch *ls)
     if (!config.packet_in_rate) {
         return true;
     }
-    if (ls->tokens < 1) {
-        long long now = ofc_time_msec();
-        double add = (now - ls->refill_msec) * config.packet_in_rate / 1e3;
+    /* Refill on every call: refilling only when the bucket ran dry would
+     * credit the time spent full (whose tokens overflowed the cap) and let
+     * a burst of up to twice the depth through. */
+    long long now = ofc_time_msec();
+    if (now > ls->refill_msec) {
+        ls->tokens += ((double) (now - ls->refill_msec)
+                       * config.packet_in_rate / 1e3);
         ls->refill_msec = now;
-        ls->tokens += add;
-        if (ls->tokens > config.packet_in_burst) {
-            ls->tokens = config.packet_in_burst;
-        }
-        if (ls->tokens < 1) {
-            return false;
-        }
+    }
+    if (ls->tokens > config.packet_in_burst) {
+        ls->tokens = config.packet_in_burst;
+    }
+    if (ls->tokens < 1) {
+        return false;
     }
     ls->tokens--;
     return true;
@@ -304,11 +317,14 @@ l2_packet_in(struct ofc_switch *sw, const struct ofp_packet_in *pin)
     uint32_t in_port = pin->match.v.in_port;
     if (pkt.layer == OFP_PKT_LAYER_NONE
         || !ofp_match_has(&pin->match, OFP_F_IN_PORT)
-        || !in_port || in_port > OFPP_MAX || (pkt.eth_src[0] & 1)) {
+        || !in_port || in_port > OFPP_MAX || (pkt.eth_src[0] & 1)
+        || !ofc_switch_port(sw, in_port)) {
+        /* A port the switch never reported would get its own host quota
+         * and counter: a hostile switch could grow both without bound. */
         ofc_l2_stats.bad_packets++;
         ofc_log_rl(&bad_rl, l2_log(), OFC_LOG_WARN, ofc_switch_dpid(sw),
-                   "ignoring a packet-in without an Ethernet header, an "
-                   "in_port, or with a multicast source");
+                   "ignoring a packet-in without an Ethernet header or a "
+                   "known in_port, or with a multicast source");
         return OFC_CONSUMED;
     }
     uint16_t vlan = l2_flows_match_vlan(&pin->match);
@@ -386,6 +402,7 @@ l2_port_status(struct ofc_switch *sw, const struct ofp_port_status *ps)
         drop_port_hosts(sw, ls, port);
     }
     if (ps->reason == OFPPR_DELETE) {
+        port_count_remove(ls, port);
         l2_flows_egress_remove(sw, port);
     } else {
         l2_flows_egress_put(sw, port);

@@ -37,6 +37,11 @@
 #define MAX_READS_PER_WAKE 4
 /* Connections accepted per wake-up of a listener. */
 #define MAX_ACCEPTS_PER_WAKE 256
+/* Ports tracked per switch: a PORT_STATUS adding one more is ignored, so
+ * that a hostile switch cannot grow the port table (and the apps' per-port
+ * state and flows) without bound.  Open vSwitch numbers ports below
+ * 0xff00. */
+#define MAX_PORTS 65536
 /* A handshake must finish within max(this, interval * misses) seconds. */
 #define MIN_HANDSHAKE_SECONDS 10
 
@@ -69,6 +74,8 @@ struct ofc_conn {
     bool reading;               /* rd_ev is added (not paused). */
     bool writing;               /* wr_ev is added (socket was full). */
     bool dirty;                 /* On 'dirty_conns': output to flush. */
+    bool overflowed;            /* Output over its cap: further output is
+                                 * dropped, closed at the next flush. */
     struct event *rd_ev, *wr_ev, *timer_ev;
     struct ofpbuf in;           /* Partial message carried over. */
     struct ofpbuf out;          /* Queued output from 'out_ofs' on. */
@@ -175,6 +182,24 @@ conn_mark_dirty(struct ofc_conn *c)
 static void
 conn_queued(struct ofc_conn *c, size_t start)
 {
+    size_t queued = c->out.size - c->out_ofs;
+    if (c->overflowed || queued > OFC_CONN_MAX_OUT_BYTES) {
+        /* Drop what was just queued, and close at the flush rather than
+         * here: the caller is usually an app in the middle of a callback,
+         * which must not see its switch go down (and its state freed by
+         * its own switch_down) under it. */
+        c->out.size = start;
+        if (!c->overflowed) {
+            c->overflowed = true;
+            ofc_stats.overflows++;
+        }
+        if (c->reading) {
+            event_del(c->rd_ev);
+            c->reading = false;
+        }
+        conn_mark_dirty(c);
+        return;
+    }
     for (size_t ofs = start; ofs + OFP_HEADER_LEN <= c->out.size; ) {
         uint16_t len = ofp_get_be16(c->out.data + ofs + 2);
         ofc_stats_count_msg(ofc_stats.msgs_out, c->out.data[ofs + 1]);
@@ -188,13 +213,6 @@ conn_queued(struct ofc_conn *c, size_t start)
             break;
         }
         ofs += len;
-    }
-
-    size_t queued = c->out.size - c->out_ofs;
-    if (queued > OFC_CONN_MAX_OUT_BYTES) {
-        ofc_stats.overflows++;
-        conn_kill(c, "output queue over its cap", false);
-        return;
     }
     if (queued > OFC_CONN_PAUSE_BYTES && c->reading) {
         event_del(c->rd_ev);
@@ -299,6 +317,10 @@ static void
 conn_flush(struct ofc_conn *c)
 {
     if (c->dead) {
+        return;
+    }
+    if (c->overflowed) {
+        conn_kill(c, "output queue over its cap", false);
         return;
     }
     int error = conn_write_some(c);
@@ -777,6 +799,13 @@ conn_handle_port_status(struct ofc_conn *c, const struct ofp_port_status *ps)
     static const char *const reasons[] = { "added", "deleted", "modified" };
     struct ofp_ds ds = OFP_DS_INITIALIZER;
 
+    if (ps->reason != OFPPR_DELETE && c->sw->n_ports >= MAX_PORTS
+        && !ofc_switch_port(c->sw, ps->desc.port_no)) {
+        ofc_log_rl(&rl_port, OFC_LOG_SWITCH, OFC_LOG_WARN, c->sw->dpid,
+                   "port %s: more than %d ports; ignored", ps->desc.name,
+                   MAX_PORTS);
+        return;
+    }
     ofc_switch_port_status(c->sw, ps);
     ofp_port_desc_format(&ps->desc, &ds);
     ofc_log_rl(&rl_port, OFC_LOG_SWITCH, OFC_LOG_INFO, c->sw->dpid,
