@@ -11,6 +11,10 @@
 
 static const struct ofc_app *const *apps;
 static size_t n_apps;
+/* Which apps run.  A disabled app keeps its index (the owner id in its
+ * flows' cookies), so enabling it again later finds its flows; while it is
+ * disabled, reconciliation deletes them as no longer desired. */
+static bool enabled[OFC_MAX_APPS];
 
 int
 ofc_apps_init(const struct ofc_app *const *table)
@@ -33,7 +37,26 @@ ofc_apps_init(const struct ofc_app *const *table)
     }
     apps = table;
     n_apps = n;
+    for (size_t i = 0; i < n; i++) {
+        enabled[i] = true;
+    }
     return 0;
+}
+
+bool
+ofc_app_enabled(const struct ofc_app *app)
+{
+    int i = ofc_app_index(app);
+    return i >= 0 && enabled[i];
+}
+
+void
+ofc_app_set_enabled(const struct ofc_app *app, bool on)
+{
+    int i = ofc_app_index(app);
+    if (i >= 0) {
+        enabled[i] = on;
+    }
 }
 
 size_t
@@ -74,7 +97,7 @@ void
 ofc_apps_switch_up(struct ofc_switch *sw)
 {
     for (size_t i = 0; i < n_apps && !ofc_switch_is_dead(sw); i++) {
-        if (apps[i]->switch_up) {
+        if (enabled[i] && apps[i]->switch_up) {
             apps[i]->switch_up(sw);
         }
     }
@@ -85,7 +108,7 @@ ofc_apps_switch_down(struct ofc_switch *sw)
 {
     /* Every app hears about the end, in table order. */
     for (size_t i = 0; i < n_apps; i++) {
-        if (apps[i]->switch_down) {
+        if (enabled[i] && apps[i]->switch_down) {
             apps[i]->switch_down(sw);
         }
     }
@@ -95,7 +118,7 @@ void
 ofc_apps_packet_in(struct ofc_switch *sw, const struct ofp_packet_in *pin)
 {
     for (size_t i = 0; i < n_apps && !ofc_switch_is_dead(sw); i++) {
-        if (apps[i]->packet_in
+        if (enabled[i] && apps[i]->packet_in
             && apps[i]->packet_in(sw, pin) == OFC_CONSUMED) {
             return;
         }
@@ -106,7 +129,7 @@ void
 ofc_apps_port_status(struct ofc_switch *sw, const struct ofp_port_status *ps)
 {
     for (size_t i = 0; i < n_apps && !ofc_switch_is_dead(sw); i++) {
-        if (apps[i]->port_status) {
+        if (enabled[i] && apps[i]->port_status) {
             apps[i]->port_status(sw, ps);
         }
     }
@@ -117,7 +140,7 @@ ofc_apps_flow_removed(struct ofc_switch *sw,
                       const struct ofp_flow_removed *fr)
 {
     for (size_t i = 0; i < n_apps && !ofc_switch_is_dead(sw); i++) {
-        if (apps[i]->flow_removed) {
+        if (enabled[i] && apps[i]->flow_removed) {
             apps[i]->flow_removed(sw, fr);
         }
     }
@@ -128,7 +151,8 @@ void
 ofc_apps_adopt(struct ofc_switch *sw, const struct ofc_app *owner,
                const struct ofp_flow_stats *fs)
 {
-    if (owner && owner->adopt && !ofc_switch_is_dead(sw)) {
+    if (owner && owner->adopt && ofc_app_enabled(owner)
+        && !ofc_switch_is_dead(sw)) {
         owner->adopt(sw, fs);
     }
 }

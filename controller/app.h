@@ -12,6 +12,7 @@
  * to every app that has the slot.  Unused slots are NULL. */
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include "ofp/ofp-msgs.h"
 
@@ -59,6 +60,10 @@ size_t ofc_apps_count(void);
 const struct ofc_app *ofc_app_at(size_t index);
 /* Returns the app named 'name', or NULL. */
 const struct ofc_app *ofc_app_by_name(const char *name);
+/* Whether 'app' runs: every app does until ofcd's configuration names the
+ * apps to run.  Events reach enabled apps only. */
+bool ofc_app_enabled(const struct ofc_app *app);
+void ofc_app_set_enabled(const struct ofc_app *app, bool on);
 /* Returns the index of 'app' in the table, or -1 (also for NULL, which
  * stands for the core itself). */
 int ofc_app_index(const struct ofc_app *app);

@@ -278,11 +278,29 @@ config_apply(const json_t *root, bool startup, char **error)
         free(e);
         return -1;
     }
+    /* "apps" names the apps to run; without it every app runs (today: the
+     * L2 app alone).  Switching apps on or off needs a restart, so that no
+     * switch ever sees an app's flows without the app. */
     const json_t *apps = json_object_get(root, "apps");
+    for (size_t i = 0; i < ofc_apps_count(); i++) {
+        const struct ofc_app *app = ofc_app_at(i);
+        bool on = !apps || json_object_get(apps, app->name);
+        if (!startup && on != ofc_app_enabled(app)) {
+            *error = ofc_xasprintf("apps: enabling or disabling app %s "
+                                   "needs a restart of ofcd", app->name);
+            return -1;
+        }
+    }
     for (size_t i = 0; i < ofc_apps_count(); i++) {
         const struct ofc_app *app = ofc_app_at(i);
         const json_t *section = apps ? json_object_get(apps, app->name)
                                      : NULL;
+        if (startup) {
+            ofc_app_set_enabled(app, !apps || section);
+        }
+        if (!ofc_app_enabled(app)) {
+            continue;
+        }
         int (*fn)(struct ofc_ctx *, const json_t *)
             = startup ? app->init : app->reconfigure;
         int err = fn ? fn(NULL, section) : 0;
@@ -450,11 +468,20 @@ main(int argc, char *argv[])
     if (opts.pidfile) {
         write_pidfile(opts.pidfile);
     }
+    char app_names[256] = "";
+    for (size_t i = 0; i < ofc_apps_count(); i++) {
+        const struct ofc_app *app = ofc_app_at(i);
+        if (ofc_app_enabled(app)) {
+            size_t n = strlen(app_names);
+            snprintf(app_names + n, sizeof app_names - n, "%s%s",
+                     n ? "," : "", app->name);
+        }
+    }
     OFC_INFO(OFC_LOG_MAIN, OFC_NO_DPID,
-             "ofcd %s started (pid %ld, %zu apps, echo every %d s, "
+             "ofcd %s started (pid %ld, apps: %s, echo every %d s, "
              "disconnect after %d misses)", PACKAGE_VERSION,
-             (long) getpid(), ofc_apps_count(), opts.echo_interval,
-             opts.echo_misses);
+             (long) getpid(), app_names[0] ? app_names : "none",
+             opts.echo_interval, opts.echo_misses);
 
     event_base_dispatch(base);
 

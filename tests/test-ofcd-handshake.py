@@ -24,7 +24,7 @@ FLOW = "table=0,priority=5,in_port=1 actions=output:2"
 
 
 def main():
-    tap = Tap(19)
+    tap = Tap(20)
     work = tempfile.mkdtemp(prefix="ofc-handshake.")
     config = os.path.join(work, "ofcd.json")
     with open(config, "w") as f:
@@ -93,6 +93,15 @@ def main():
         tap.ok(m and "loud" in m.group(1),
                "SIGHUP with a bad log level: rejected with the reason",
                ofcd.text())
+        with open(config, "w") as f:
+            f.write('{"apps": {}}\n')
+        since = ofcd.size()
+        ofcd.signal(signal.SIGHUP)
+        m = ofcd.wait_log(r"rejected new configuration: (.*)", 5,
+                          since=since)
+        tap.ok(m and "disabling app l2 needs a restart" in m.group(1),
+               "SIGHUP that would switch the l2 app off: rejected, "
+               "restart needed", ofcd.text())
         tap.ok(ofcd.alive() and connected(),
                "ofcd keeps running and the switch stays connected")
         with open(config, "w") as f:
