@@ -12,4 +12,5 @@ ofp_libofp_a_SOURCES = \
 	ofp/ofp-print.c \
 	ofp/ofp-multipart.c ofp/ofp-multipart.h \
 	ofp/ofp-port.c ofp/ofp-port.h \
-	ofp/ofp-packet.c ofp/ofp-packet.h
+	ofp/ofp-packet.c ofp/ofp-packet.h \
+	ofp/ofp-parse.c ofp/ofp-parse.h

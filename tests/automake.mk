@@ -42,3 +42,8 @@ tests_test_flow_store_unit_CFLAGS = $(AM_CFLAGS) $(LIBEVENT_CFLAGS) \
 	$(JANSSON_CFLAGS)
 tests_test_flow_store_unit_LDADD = controller/libofc.a ofp/libofp.a \
 	$(LIBEVENT_LIBS) $(JANSSON_LIBS)
+
+# Added by the flow parser: ovs-ofctl flow syntax parsing round trips.
+check_PROGRAMS += tests/test-parse
+tests_test_parse_SOURCES = tests/test-parse.c tests/tap.h $(CONF_CASES)
+tests_test_parse_LDADD = $(TEST_LDADD)
