@@ -16,6 +16,7 @@
 #include "apps/l2-hosts.h"
 #include "controller/flow-store.h"
 #include "controller/log.h"
+#include "controller/metrics.h"
 #include "controller/switch.h"
 #include "controller/util.h"
 #include "ofp/ofp-actions.h"
@@ -585,6 +586,31 @@ ofc_l2_log_stats(void)
              s->hosts, s->packet_ins, s->learned, s->moves, s->forgotten,
              s->adopted_flows, s->packet_outs, s->floods, s->rate_limited,
              s->host_limit, s->bad_packets);
+}
+
+/* Added by metrics: copies the counters for the /metrics families. */
+static void
+l2_metrics_get(struct ofc_metrics_l2 *m)
+{
+    const struct ofc_l2_stats *s = &ofc_l2_stats;
+    m->hosts = s->hosts;
+    m->packet_ins = s->packet_ins;
+    m->learned = s->learned;
+    m->moves = s->moves;
+    m->forgotten = s->forgotten;
+    m->packet_outs = s->packet_outs;
+    m->floods = s->floods;
+    m->rate_limited = s->rate_limited;
+    m->host_limit = s->host_limit;
+    m->bad_packets = s->bad_packets;
+}
+
+/* Added by metrics: hands the getter to the renderer at startup, like
+ * l2_log_register(), since the app is linked only into ofcd. */
+static void __attribute__((constructor))
+l2_metrics_register(void)
+{
+    ofc_metrics_set_l2(l2_metrics_get);
 }
 
 const struct ofc_app ofc_l2_app = {

@@ -7,6 +7,8 @@ controller_libofc_a_SOURCES = \
 	controller/flow-store.c controller/flow-store.h \
 	controller/flow-store-table.c controller/flow-store-table.h \
 	controller/log.c controller/log.h \
+	controller/metrics.c controller/metrics.h \
+	controller/state.c controller/state.h \
 	controller/stats.c controller/stats.h \
 	controller/switch.c controller/switch.h \
 	controller/util.c controller/util.h

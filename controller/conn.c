@@ -866,6 +866,7 @@ conn_handle_msg(struct ofc_conn *c, const uint8_t *msg, size_t len)
         }
         break;
     case OFP_MSG_PACKET_IN:
+        ofc_stats_count_packet_in(m.packet_in.reason);   /* For metrics. */
         if (ready) {
             ofc_apps_packet_in(c->sw, &m.packet_in);
         }

@@ -14,12 +14,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include "apps/l2.h"
 #include "controller/app.h"
 #include "controller/conn.h"
 #include "controller/log.h"
+#include "controller/state.h"
 #include "controller/stats.h"
 #include "controller/switch.h"
 #include "controller/util.h"
@@ -359,23 +359,6 @@ write_pidfile(const char *file)
     pidfile_written = true;
 }
 
-/* Makes sure the state directory exists; exits on failure. */
-static void
-check_state_dir(const char *dir)
-{
-    struct stat st;
-    if (mkdir(dir, 0750) && errno != EEXIST) {
-        fprintf(stderr, "ofcd: cannot create state directory %s: %s\n",
-                dir, strerror(errno));
-        exit(1);
-    }
-    if (stat(dir, &st) || !S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "ofcd: state directory %s is not a directory\n",
-                dir);
-        exit(1);
-    }
-}
-
 /* Logs the switch count and the counters. */
 static void
 log_stats(void)
@@ -435,8 +418,10 @@ main(int argc, char *argv[])
             ofc_log_set_levels(opts.log_level, &error);
         }
     }
-    if (opts.state_dir) {
-        check_state_dir(opts.state_dir);
+    if (opts.state_dir && ofc_state_open(opts.state_dir, &error)) {
+        fprintf(stderr, "ofcd: %s\n", error);
+        free(error);
+        return 1;
     }
 
     base = event_base_new();
@@ -493,6 +478,7 @@ main(int argc, char *argv[])
     event_base_free(base);
     libevent_global_shutdown();
     json_decref(config);
+    ofc_state_close();
     if (pidfile_written) {
         unlink(opts.pidfile);
     }

@@ -12,6 +12,7 @@
                                  * into the last slot. */
 #define OFC_STATS_N_ERR_TYPES 14        /* OFPET_* 0..13. */
 #define OFC_STATS_N_ERR_CODES 16        /* Codes 0..15 (max in 1.3). */
+#define OFC_STATS_N_PIN_REASONS 4       /* OFPR_* 0..2, then other. */
 
 /* Counters since the daemon started. */
 struct ofc_stats {
@@ -42,6 +43,9 @@ struct ofc_stats {
     uint64_t group_mods_tx;     /* GROUP_MODs sent (bundled or not). */
     uint64_t reconcile_runs;    /* Initial diffs run (one per connect). */
     uint64_t bundle_fallbacks;  /* Failed bundles resent plainly. */
+    /* Added by metrics: PACKET_INs received, by OFPR_* reason (0..2);
+     * any other reason counts in the last slot. */
+    uint64_t packet_ins[OFC_STATS_N_PIN_REASONS];
 };
 
 extern struct ofc_stats ofc_stats;
@@ -63,6 +67,14 @@ ofc_stats_count_error(uint64_t table[][OFC_STATS_N_ERR_CODES],
     } else {
         (*other)++;
     }
+}
+
+/* Counts one PACKET_IN with OFPR_* 'reason' (added by metrics). */
+static inline void
+ofc_stats_count_packet_in(uint8_t reason)
+{
+    ofc_stats.packet_ins[reason < OFC_STATS_N_PIN_REASONS - 1
+                         ? reason : OFC_STATS_N_PIN_REASONS - 1]++;
 }
 
 /* Logs the counters (and the given switch and connection counts) as a few

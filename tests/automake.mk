@@ -47,3 +47,18 @@ tests_test_flow_store_unit_LDADD = controller/libofc.a ofp/libofp.a \
 check_PROGRAMS += tests/test-parse
 tests_test_parse_SOURCES = tests/test-parse.c tests/tap.h $(CONF_CASES)
 tests_test_parse_LDADD = $(TEST_LDADD)
+
+# Added by the state module: durable state files (atomic save, .prev,
+# corruption messages), against the controller library.
+check_PROGRAMS += tests/test-state
+tests_test_state_SOURCES = tests/test-state.c tests/tap.h
+tests_test_state_CFLAGS = $(AM_CFLAGS) $(LIBEVENT_CFLAGS) $(JANSSON_CFLAGS)
+tests_test_state_LDADD = controller/libofc.a ofp/libofp.a \
+	$(LIBEVENT_LIBS) $(JANSSON_LIBS)
+
+# Added by metrics: the Prometheus text rendering of the counters.
+check_PROGRAMS += tests/test-metrics
+tests_test_metrics_SOURCES = tests/test-metrics.c tests/tap.h
+tests_test_metrics_CFLAGS = $(AM_CFLAGS) $(LIBEVENT_CFLAGS) $(JANSSON_CFLAGS)
+tests_test_metrics_LDADD = controller/libofc.a ofp/libofp.a \
+	$(LIBEVENT_LIBS) $(JANSSON_LIBS)
