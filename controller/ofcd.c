@@ -23,6 +23,7 @@
 #include "controller/stats.h"
 #include "controller/switch.h"
 #include "controller/util.h"
+#include "rest/server.h"
 
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "unknown"
@@ -48,12 +49,14 @@ struct options {
     const char *pidfile;
     int echo_interval;
     int echo_misses;
+    const char *rest;           /* --rest IP:PORT, or NULL for none. */
 };
 
 static struct options opts;
 static json_t *config;          /* The running configuration, or NULL. */
 static struct event_base *base;
 static bool pidfile_written;
+static struct ofc_rest_server *rest_server;
 
 /* Prints the usage text. */
 static void
@@ -76,13 +79,15 @@ usage(void)
            "(default 5)\n"
            "  --echo-misses N        unanswered echoes before disconnecting\n"
            "                         (default 3)\n"
+           "  --rest IP:PORT|none    REST API address (port 0 picks a free\n"
+           "                         one); default %s\n"
            "  --help                 show this help and exit\n"
            "  --version              show the version and exit\n"
            "\n"
            "Signals: SIGTERM/SIGINT exit, leaving the flows on the "
            "switches;\n"
            "SIGHUP re-reads --config; SIGUSR1 logs the counters.\n",
-           DEFAULT_LISTEN);
+           DEFAULT_LISTEN, OFC_REST_DEFAULT_ADDR);
 }
 
 /* Reports a bad argument and exits with status 2. */
@@ -119,7 +124,7 @@ parse_options(int argc, char *argv[])
     enum {
         OPT_CONFIG = UCHAR_MAX + 1, OPT_LISTEN, OPT_STATE_DIR, OPT_LOG_LEVEL,
         OPT_PIDFILE, OPT_ECHO_INTERVAL, OPT_ECHO_MISSES, OPT_HELP,
-        OPT_VERSION,
+        OPT_VERSION, OPT_REST,
     };
     static const struct option long_options[] = {
         { "config", required_argument, NULL, OPT_CONFIG },
@@ -129,6 +134,7 @@ parse_options(int argc, char *argv[])
         { "pidfile", required_argument, NULL, OPT_PIDFILE },
         { "echo-interval", required_argument, NULL, OPT_ECHO_INTERVAL },
         { "echo-misses", required_argument, NULL, OPT_ECHO_MISSES },
+        { "rest", required_argument, NULL, OPT_REST },
         { "help", no_argument, NULL, OPT_HELP },
         { "version", no_argument, NULL, OPT_VERSION },
         { NULL, 0, NULL, 0 },
@@ -136,6 +142,7 @@ parse_options(int argc, char *argv[])
 
     opts.echo_interval = 5;
     opts.echo_misses = 3;
+    opts.rest = OFC_REST_DEFAULT_ADDR;
     opterr = 0;
     for (;;) {
         int c = getopt_long(argc, argv, ":", long_options, NULL);
@@ -167,6 +174,9 @@ parse_options(int argc, char *argv[])
         case OPT_ECHO_MISSES:
             opts.echo_misses = parse_int("echo-misses", optarg, 1, 1000);
             break;
+        case OPT_REST:
+            opts.rest = strcmp(optarg, "none") ? optarg : NULL;
+            break;
         case OPT_HELP:
             usage();
             exit(0);
@@ -192,6 +202,10 @@ parse_options(int argc, char *argv[])
         if (ofc_listen_parse(opts.listen[i], &ss, &ss_len, &error)) {
             usage_error("--listen: %s", error);
         }
+    }
+    char *error;
+    if (opts.rest && ofc_rest_parse_addr(opts.rest, &error)) {
+        usage_error("--rest: %s", error);
     }
 }
 
@@ -446,6 +460,18 @@ main(int argc, char *argv[])
             return 1;
         }
     }
+    if (opts.rest) {
+        rest_server = ofc_rest_server_create(base, opts.rest, &error);
+        if (!rest_server) {
+            fprintf(stderr, "ofcd: %s\n", error);
+            free(error);
+            ofc_conn_shutdown();
+            ofc_switches_destroy();
+            event_base_free(base);
+            json_decref(config);
+            return 1;
+        }
+    }
     for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         sig_evs[i] = evsignal_new(base, signals[i], signal_cb, NULL);
         event_add(sig_evs[i], NULL);
@@ -470,6 +496,7 @@ main(int argc, char *argv[])
 
     event_base_dispatch(base);
 
+    ofc_rest_server_destroy(rest_server);
     ofc_conn_shutdown();
     ofc_switches_destroy();
     for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
