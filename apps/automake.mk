@@ -5,7 +5,13 @@ L2_SOURCES = \
 	apps/l2.c apps/l2.h \
 	apps/l2-config.c apps/l2-config.h \
 	apps/l2-flows.c apps/l2-flows.h \
-	apps/l2-hosts.c apps/l2-hosts.h
+	apps/l2-hosts.c apps/l2-hosts.h \
+	apps/l2-rest.c apps/l2-rest.h
 controller_ofcd_SOURCES += $(L2_SOURCES)
+
+# The static app: the operator's flows over REST.
+controller_ofcd_SOURCES += \
+	apps/static.c apps/static.h \
+	apps/static-flow.c apps/static-flow.h
 
 EXTRA_DIST += docs/l2.md

@@ -95,6 +95,7 @@ l2_hosts_insert(struct l2_hosts *t, uint16_t vlan, const uint8_t mac[6],
     h.vlan = vlan;
     h.flags = 0;
     h.port = port;
+    h.learned = 0;
     t->n++;
     return place(t, &h);
 }

@@ -5,8 +5,9 @@
 /* The L2 app's host table: (VLAN, MAC) -> port, one per switch.
  *
  * An open-addressing hash table (linear probing, backward-shift deletion)
- * of 12-byte entries stored inline, so a learned host costs 12 to 24
- * bytes here and a lookup touches one or two cache lines.  Lookups and
+ * of 16-byte entries stored inline, at most 3/4 full and doubled when it
+ * gets there, so a learned host costs 21 to 43 bytes here (while the table
+ * grows) and a lookup touches one or two cache lines.  Lookups and
  * updates never allocate; only growing the slot array does.  Entry
  * pointers are valid until the next insert or remove. */
 
@@ -25,8 +26,12 @@ struct l2_host {
     uint16_t vlan : 12;
     uint16_t flags : 4;         /* L2_HOST_*. */
     uint32_t port;
+    uint32_t learned;           /* When it was learned, re-learned or moved:
+                                 * l2_now() seconds (set by the app; 0 after
+                                 * l2_hosts_insert()).  Ages are differences
+                                 * modulo 2^32, so wrapping is harmless. */
 };
-_Static_assert(sizeof(struct l2_host) == 12, "l2_host is 12 bytes");
+_Static_assert(sizeof(struct l2_host) == 16, "l2_host is 16 bytes");
 
 /* The table.  Owns 'slots'. */
 struct l2_hosts {

@@ -7,6 +7,7 @@
  * themselves are built in l2-flows.c, the host table is l2-hosts.c. */
 
 #include "apps/l2.h"
+#include "apps/l2-rest.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -34,6 +35,12 @@ static struct l2_config config = L2_CONFIG_DEFAULTS;
 static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
 static struct ofc_ratelimit limit_rl = OFC_RATELIMIT_INIT(1, 5);
 static struct ofc_ratelimit bad_rl = OFC_RATELIMIT_INIT(1, 5);
+
+/* The packet-in meter: packet-ins counted per second of the monotonic
+ * clock, for l2_packet_in_rate(). */
+static long long meter_sec;             /* The second being counted. */
+static uint64_t meter_count;            /* Packet-ins in 'meter_sec'. */
+static uint64_t meter_last;             /* ...in 'meter_sec' - 1. */
 
 /* Hosts learned on one port. */
 struct l2_port_count {
@@ -158,9 +165,38 @@ port_count_dec(struct l2_switch *ls, uint32_t port)
     }
 }
 
-/* Takes a packet-in token; false if the switch is over its rate. */
+uint32_t
+l2_now(void)
+{
+    return ofc_time_msec() / 1000;
+}
+
+/* Counts one packet-in at 'now_msec' in the meter. */
+static void
+meter_count_one(long long now_msec)
+{
+    long long sec = now_msec / 1000;
+    if (sec != meter_sec) {
+        meter_last = sec == meter_sec + 1 ? meter_count : 0;
+        meter_sec = sec;
+        meter_count = 0;
+    }
+    meter_count++;
+}
+
+uint64_t
+l2_packet_in_rate(void)
+{
+    long long sec = ofc_time_msec() / 1000;
+    return (sec == meter_sec ? meter_last
+            : sec == meter_sec + 1 ? meter_count
+            : 0);
+}
+
+/* Takes a packet-in token at 'now' (msec); false if the switch is over its
+ * rate. */
 static bool
-take_token(struct l2_switch *ls)
+take_token(struct l2_switch *ls, long long now)
 {
     if (!config.packet_in_rate) {
         return true;
@@ -168,7 +204,6 @@ take_token(struct l2_switch *ls)
     /* Refill on every call: refilling only when the bucket ran dry would
      * credit the time spent full (whose tokens overflowed the cap) and let
      * a burst of up to twice the depth through. */
-    long long now = ofc_time_msec();
     if (now > ls->refill_msec) {
         ls->tokens += ((double) (now - ls->refill_msec)
                        * config.packet_in_rate / 1e3);
@@ -221,6 +256,7 @@ learn(struct ofc_switch *sw, struct l2_switch *ls, uint16_t vlan,
         if ((h->flags & (L2_HOST_SRC | L2_HOST_DST))
             != (L2_HOST_SRC | L2_HOST_DST)) {
             install_host(sw, h);
+            h->learned = l2_now();
             ofc_l2_stats.learned++;
         }
         return;
@@ -257,6 +293,7 @@ learn(struct ofc_switch *sw, struct l2_switch *ls, uint16_t vlan,
     }
     pc->n++;
     ofc_l2_stats.learned++;
+    h->learned = l2_now();
     install_host(sw, h);
 }
 
@@ -305,7 +342,9 @@ l2_packet_in(struct ofc_switch *sw, const struct ofp_packet_in *pin)
         return OFC_DECLINED;
     }
     ofc_l2_stats.packet_ins++;
-    if (!take_token(ls)) {
+    long long now = ofc_time_msec();
+    meter_count_one(now);
+    if (!take_token(ls, now)) {
         ofc_l2_stats.rate_limited++;
         ofc_log_rl(&limit_rl, l2_log(), OFC_LOG_WARN, ofc_switch_dpid(sw),
                    "packet-in rate over %"PRIu32"/s: dropping",
@@ -534,8 +573,14 @@ l2_adopt(struct ofc_switch *sw, const struct ofp_flow_stats *fs)
         h = l2_hosts_insert(&ls->hosts, vlan, mac, port);
         port_count(ls, port, true)->n++;
         ofc_l2_stats.hosts++;
+        h->learned = l2_now() - fs->duration_sec;
     } else if (h->port != port) {
         return;                 /* Inconsistent: let the diff delete it. */
+    }
+    if (flag == L2_HOST_SRC) {
+        /* The eth_src flow is re-declared at every re-learning, so its
+         * age is the host's. */
+        h->learned = l2_now() - fs->duration_sec;
     }
     h->flags |= flag;
 
@@ -551,6 +596,28 @@ l2_adopt(struct ofc_switch *sw, const struct ofp_flow_stats *fs)
     };
     ofc_flow_put(sw, &ofc_l2_app, &flow);
     ofc_l2_stats.adopted_flows++;
+}
+
+const struct l2_hosts *
+l2_switch_hosts(const struct ofc_switch *sw)
+{
+    const struct l2_switch *ls = ofc_switch_get_data(sw, &ofc_l2_app);
+    return ls ? &ls->hosts : NULL;
+}
+
+bool
+l2_forget(struct ofc_switch *sw, uint16_t vlan, const uint8_t mac[6])
+{
+    struct l2_switch *ls = ofc_switch_get_data(sw, &ofc_l2_app);
+    struct l2_host *h = ls ? l2_hosts_find(&ls->hosts, vlan, mac) : NULL;
+    if (!h) {
+        return false;
+    }
+    OFC_DBG(l2_log(), ofc_switch_dpid(sw),
+            "forgetting "ETH_FMT" in VLAN %u on port %"PRIu32" on request",
+            ETH_ARGS(mac), vlan, h->port);
+    forget_host(sw, ls, h);
+    return true;
 }
 
 /* init and reconfigure: validates and applies the "l2" config section. */
@@ -623,4 +690,6 @@ const struct ofc_app ofc_l2_app = {
     .port_status = l2_port_status,
     .flow_removed = l2_flow_removed,
     .adopt = l2_adopt,
+    .routes = l2_rest_routes,
+    .status = l2_rest_status,
 };

@@ -5,8 +5,12 @@
 /* The L2 learning app: proactive, multi-table MAC learning per VLAN, in
  * the style of Faucet.  The pipeline is described in docs/l2.md. */
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "controller/app.h"
+
+struct l2_hosts;
+struct ofc_switch;
 
 extern const struct ofc_app ofc_l2_app;
 
@@ -30,5 +34,25 @@ extern struct ofc_l2_stats ofc_l2_stats;
 
 /* Logs the counters as one INFO line of module "l2" (SIGUSR1). */
 void ofc_l2_log_stats(void);
+
+/* ---- For the app's own modules (apps/l2-rest.c). ------------------ */
+
+/* Seconds on the monotonic clock, truncated to 32 bits: the unit of
+ * struct l2_host's 'learned'. */
+uint32_t l2_now(void);
+
+/* Returns the host table the app keeps for 'sw', or NULL if it keeps none
+ * (not up, or the app is not running).  Valid until the app next runs. */
+const struct l2_hosts *l2_switch_hosts(const struct ofc_switch *);
+
+/* Forgets host (vlan, mac) of 'sw' exactly as aging does: withdraws its
+ * eth_src and eth_dst flows through the flow store (so its next frame
+ * relearns it) and drops it from the table.  Returns false if it was not
+ * known. */
+bool l2_forget(struct ofc_switch *, uint16_t vlan, const uint8_t mac[6]);
+
+/* Packet-ins the app looked at during the last complete second (all
+ * switches). */
+uint64_t l2_packet_in_rate(void);
 
 #endif /* apps/l2.h */

@@ -17,7 +17,7 @@
 #include "ofp/ofp-msgs.h"
 
 struct ofc_switch;
-struct ofc_route;               /* Declared by the REST layer's issue. */
+struct ofc_route;               /* Declared in controller/route.h. */
 
 /* The daemon context an app's init and reconfigure receive.  Opaque for
  * now: the flow store and REST hooks hang off it in later issues. */
@@ -47,6 +47,15 @@ struct ofc_app {
      * app can take back state it keeps in the switch by re-declaring the
      * flow with ofc_flow_put(). */
     void (*adopt)(struct ofc_switch *, const struct ofp_flow_stats *);
+    /* Added by the REST issue: loads the app's durable state
+     * (controller/state.h) once at startup, after init and after the state
+     * directory is open, before any switch connects.  Returns 0, or an
+     * errno with a malloc'ed message naming the file in '*error', which
+     * stops ofcd's start. */
+    int (*restore)(char **error);
+    /* Added by the REST issue: the app's status for GET /v1/apps, a new
+     * JSON object of app-specific facts (e.g. {"hosts": 12}). */
+    json_t *(*status)(void);
 };
 
 /* The most apps a daemon can run (owner ids fit in 8 bits of an xid). */

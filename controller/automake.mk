@@ -6,8 +6,11 @@ controller_libofc_a_SOURCES = \
 	controller/conn.c controller/conn.h \
 	controller/flow-store.c controller/flow-store.h \
 	controller/flow-store-table.c controller/flow-store-table.h \
+	controller/json-check.c controller/json-check.h \
 	controller/log.c controller/log.h \
+	controller/loop-lag.c controller/loop-lag.h \
 	controller/metrics.c controller/metrics.h \
+	controller/route.h \
 	controller/state.c controller/state.h \
 	controller/stats.c controller/stats.h \
 	controller/switch.c controller/switch.h \

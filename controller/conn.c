@@ -506,6 +506,7 @@ conn_kill(struct ofc_conn *c, const char *reason, bool flush)
         ofc_switch_unregister(c->sw);
         if (c->sw->up) {
             c->sw->up = false;
+            ofc_switch_changed();
             ofc_apps_switch_down(c->sw);
         }
     }
@@ -671,6 +672,7 @@ port_desc_done(struct ofc_switch *sw, const struct ofp_msg *reply, void *aux)
                          reply->mp_reply.port_desc.n);
     c->state = CS_READY;
     sw->up = true;
+    ofc_switch_changed();
     ofc_stats.handshakes++;
     ofc_log_rl(&rl_ready, OFC_LOG_SWITCH, OFC_LOG_INFO, sw->dpid,
                "switch ready: peer=%s ports=%zu n_tables=%u",
@@ -725,32 +727,46 @@ static void
 conn_join_reply(struct ofc_conn *c, struct pending *p)
 {
     struct ofp_arena arena;
-    struct ofp_msg acc, part;
+    struct ofp_msg *msgs = NULL;
+    size_t n = 0, allocated = 0;
     enum ofperr error = 0;
     size_t ofs = 0;
-    bool first = true;
 
+    /* Decode every part, then join them with one allocation. */
     ofp_arena_init(&arena);
     while (!error && ofs + OFP_HEADER_LEN <= p->parts.size) {
         const uint8_t *msg = p->parts.data + ofs;
         uint16_t len = ofp_get_be16(msg + 2);
-        error = ofp_decode(msg, len, &arena, first ? &acc : &part);
-        if (!error && !first) {
-            error = ofp_multipart_reply_append(&acc.mp_reply, &part.mp_reply,
-                                               &arena);
+        if (n == allocated) {
+            allocated = allocated ? 2 * allocated : 8;
+            msgs = ofc_xrealloc(msgs, allocated * sizeof *msgs);
         }
+        error = ofp_decode(msg, len, &arena, &msgs[n++]);
         if (error) {
             conn_protocol_error(c, error, msg, len);
         }
-        first = false;
         ofs += len;
     }
-    if (!error && !first) {
-        acc.mp_reply.flags &= ~OFPMPF_REPLY_MORE;
-        p->cb(c->sw, &acc, p->aux);
-    } else if (error) {
+    if (!error && n) {
+        const struct ofp_multipart_reply **parts
+            = ofc_xmalloc(n * sizeof *parts);
+        for (size_t i = 0; i < n; i++) {
+            parts[i] = &msgs[i].mp_reply;
+        }
+        struct ofp_msg acc = msgs[0];
+        error = ofp_multipart_reply_join(parts, n, &arena, &acc.mp_reply);
+        free(parts);
+        if (error) {
+            conn_protocol_error(c, error, p->parts.data, OFP_HEADER_LEN);
+        } else {
+            acc.mp_reply.flags &= ~OFPMPF_REPLY_MORE;
+            p->cb(c->sw, &acc, p->aux);
+        }
+    }
+    if (error) {
         p->cb(c->sw, NULL, p->aux);
     }
+    free(msgs);
     ofp_arena_destroy(&arena);
 }
 

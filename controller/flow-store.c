@@ -254,6 +254,7 @@ sync_barrier_reply(struct ofc_switch *sw, const struct ofp_msg *reply,
         return;
     }
     fs->phase = FS_SYNCED;
+    ofc_switch_changed();
     OFC_DBG(fs_log(), ofc_switch_dpid(sw), "initial sync done");
 }
 

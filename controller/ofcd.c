@@ -16,14 +16,19 @@
 #include <string.h>
 #include <unistd.h>
 #include "apps/l2.h"
+#include "apps/static.h"
 #include "controller/app.h"
 #include "controller/conn.h"
 #include "controller/log.h"
+#include "controller/loop-lag.h"
 #include "controller/state.h"
 #include "controller/stats.h"
 #include "controller/switch.h"
 #include "controller/util.h"
+#include "rest/core-routes.h"
 #include "rest/server.h"
+#include "rest/switch-live.h"
+#include "rest/token.h"
 
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "unknown"
@@ -31,11 +36,16 @@
 
 #define MAX_LISTENERS 16
 #define DEFAULT_LISTEN "tcp:0.0.0.0:6653"
+#define DEFAULT_STATE_DIR "/var/lib/ofc"
+/* Callbacks of switch connections run before the loop polls again (see
+ * main()). */
+#define OFC_LOOP_FAIR_CALLBACKS 8
 
 /* The apps, in dispatch order.  With no --config the L2 app runs alone
  * with its defaults. */
 static const struct ofc_app *const ofcd_apps[] = {
     &ofc_l2_app,
+    &ofc_static_app,
     NULL
 };
 
@@ -50,6 +60,7 @@ struct options {
     int echo_interval;
     int echo_misses;
     const char *rest;           /* --rest IP:PORT, or NULL for none. */
+    bool list_routes;           /* --list-routes. */
 };
 
 static struct options opts;
@@ -69,8 +80,9 @@ usage(void)
            "  --listen tcp:IP:PORT   where switches connect (repeatable;\n"
            "                         IPv6 as tcp:[::1]:6653; port 0 picks\n"
            "                         a free port); default %s\n"
-           "  --state-dir DIR        directory for persistent state\n"
-           "                         (created if missing)\n"
+           "  --state-dir DIR        directory for persistent state and the\n"
+           "                         API token (created if missing);\n"
+           "                         default %s\n"
            "  --log-level SPEC       e.g. info or info,conn=dbg; levels err,\n"
            "                         warn, info, dbg; modules ofcd, conn,\n"
            "                         switch, app, config, flowstore, l2,\n"
@@ -82,13 +94,14 @@ usage(void)
            "                         (default 3)\n"
            "  --rest IP:PORT|none    REST API address (port 0 picks a free\n"
            "                         one); default %s\n"
+           "  --list-routes          print the REST routes and exit\n"
            "  --help                 show this help and exit\n"
            "  --version              show the version and exit\n"
            "\n"
            "Signals: SIGTERM/SIGINT exit, leaving the flows on the "
            "switches;\n"
            "SIGHUP re-reads --config; SIGUSR1 logs the counters.\n",
-           DEFAULT_LISTEN, OFC_REST_DEFAULT_ADDR);
+           DEFAULT_LISTEN, DEFAULT_STATE_DIR, OFC_REST_DEFAULT_ADDR);
 }
 
 /* Reports a bad argument and exits with status 2. */
@@ -125,7 +138,7 @@ parse_options(int argc, char *argv[])
     enum {
         OPT_CONFIG = UCHAR_MAX + 1, OPT_LISTEN, OPT_STATE_DIR, OPT_LOG_LEVEL,
         OPT_PIDFILE, OPT_ECHO_INTERVAL, OPT_ECHO_MISSES, OPT_HELP,
-        OPT_VERSION, OPT_REST,
+        OPT_VERSION, OPT_REST, OPT_LIST_ROUTES,
     };
     static const struct option long_options[] = {
         { "config", required_argument, NULL, OPT_CONFIG },
@@ -136,6 +149,7 @@ parse_options(int argc, char *argv[])
         { "echo-interval", required_argument, NULL, OPT_ECHO_INTERVAL },
         { "echo-misses", required_argument, NULL, OPT_ECHO_MISSES },
         { "rest", required_argument, NULL, OPT_REST },
+        { "list-routes", no_argument, NULL, OPT_LIST_ROUTES },
         { "help", no_argument, NULL, OPT_HELP },
         { "version", no_argument, NULL, OPT_VERSION },
         { NULL, 0, NULL, 0 },
@@ -144,6 +158,7 @@ parse_options(int argc, char *argv[])
     opts.echo_interval = 5;
     opts.echo_misses = 3;
     opts.rest = OFC_REST_DEFAULT_ADDR;
+    opts.state_dir = DEFAULT_STATE_DIR;
     opterr = 0;
     for (;;) {
         int c = getopt_long(argc, argv, ":", long_options, NULL);
@@ -178,6 +193,9 @@ parse_options(int argc, char *argv[])
         case OPT_REST:
             opts.rest = strcmp(optarg, "none") ? optarg : NULL;
             break;
+        case OPT_LIST_ROUTES:
+            opts.list_routes = true;
+            break;
         case OPT_HELP:
             usage();
             exit(0);
@@ -208,6 +226,87 @@ parse_options(int argc, char *argv[])
     if (opts.rest && ofc_rest_parse_addr(opts.rest, &error)) {
         usage_error("--rest: %s", error);
     }
+}
+
+/* ---- REST. ----------------------------------------------------------- */
+
+/* The route tables of the core; each app brings its own ('routes'). */
+static const struct ofc_route *const core_routes[] = {
+    ofc_rest_core_routes,
+    ofc_rest_live_routes,
+    NULL
+};
+
+/* --list-routes: prints "METHOD PATTERN" for every route of the core and
+ * of every app (enabled or not), for operators and for the test that
+ * checks the OpenAPI document. */
+static void
+list_routes(void)
+{
+    for (size_t i = 0; core_routes[i]; i++) {
+        for (const struct ofc_route *r = core_routes[i]; r->method; r++) {
+            printf("%s %s\n", r->method, r->pattern);
+        }
+    }
+    for (size_t i = 0; i < ofc_apps_count(); i++) {
+        const struct ofc_route *r = ofc_app_at(i)->routes;
+        for (; r && r->method; r++) {
+            printf("%s %s\n", r->method, r->pattern);
+        }
+    }
+}
+
+/* Mounts the core's routes and those of the enabled apps.  Returns 0 or
+ * -1. */
+static int
+mount_routes(struct ofc_rest_server *server)
+{
+    for (size_t i = 0; core_routes[i]; i++) {
+        if (ofc_rest_add_routes(server, core_routes[i])) {
+            return -1;
+        }
+    }
+    for (size_t i = 0; i < ofc_apps_count(); i++) {
+        const struct ofc_app *app = ofc_app_at(i);
+        if (ofc_app_enabled(app) && ofc_rest_add_routes(server, app->routes)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Gives the REST server its token: the configuration's "api_token", else
+ * the state directory's token file.  Returns 0 or an errno with '*error'
+ * set; on failure the server keeps its token. */
+static int
+apply_token(char **error)
+{
+    *error = NULL;
+    if (!rest_server) {
+        return 0;
+    }
+    const json_t *t = config ? json_object_get(config, "api_token") : NULL;
+    char *token;
+    int err = ofc_rest_token_get(json_string_value(t), &token, error);
+    if (!err) {
+        ofc_rest_server_set_token(rest_server, token);
+        free(token);
+    }
+    return err;
+}
+
+/* Runs the 'restore' slot of every enabled app (their durable state).
+ * Returns 0, or -1 with '*error' set. */
+static int
+restore_apps(char **error)
+{
+    for (size_t i = 0; i < ofc_apps_count(); i++) {
+        const struct ofc_app *app = ofc_app_at(i);
+        if (ofc_app_enabled(app) && app->restore && app->restore(error)) {
+            return -1;
+        }
+    }
+    return 0;
 }
 
 /* ---- Configuration. -------------------------------------------------- */
@@ -265,9 +364,17 @@ config_load(const char *file, char **error)
                     goto fail;
                 }
             }
+        } else if (!strcmp(key, "api_token")) {
+            if (!json_is_string(value)
+                || strlen(json_string_value(value)) < OFC_TOKEN_MIN_LEN) {
+                *error = ofc_xasprintf("%s: \"api_token\" must be a string "
+                                       "of at least %d characters", file,
+                                       OFC_TOKEN_MIN_LEN);
+                goto fail;
+            }
         } else {
             *error = ofc_xasprintf("%s: unknown key \"%s\" (known: "
-                                   "log_level, apps)", file, key);
+                                   "log_level, apps, api_token)", file, key);
             goto fail;
         }
     }
@@ -353,6 +460,11 @@ reload_config(void)
     }
     json_decref(config);
     config = root;
+    if (apply_token(&error)) {
+        OFC_ERR(OFC_LOG_CONFIG, OFC_NO_DPID, "SIGHUP: keeping the old API "
+                "token: %s", error);
+        free(error);
+    }
     OFC_INFO(OFC_LOG_CONFIG, OFC_NO_DPID, "SIGHUP: reloaded %s",
              opts.config_file);
 }
@@ -417,6 +529,10 @@ main(int argc, char *argv[])
     if (ofc_apps_init(ofcd_apps)) {
         return 1;
     }
+    if (opts.list_routes) {
+        list_routes();
+        return 0;
+    }
     if (opts.log_level && ofc_log_set_levels(opts.log_level, &error)) {
         usage_error("--log-level: %s", error);
     }
@@ -433,13 +549,28 @@ main(int argc, char *argv[])
             ofc_log_set_levels(opts.log_level, &error);
         }
     }
-    if (opts.state_dir && ofc_state_open(opts.state_dir, &error)) {
+    if (ofc_state_open(opts.state_dir, &error) || restore_apps(&error)) {
         fprintf(stderr, "ofcd: %s\n", error);
         free(error);
+        json_decref(config);
+        ofc_state_close();
         return 1;
     }
 
-    base = event_base_new();
+    /* Two priorities: the REST server's events run first (0), everything
+     * else at 1; after OFC_LOOP_FAIR_CALLBACKS switch callbacks the loop
+     * looks for REST work again, so an operator's request waits for a
+     * handful of busy switches, not for all of them. */
+    struct event_config *cfg = event_config_new();
+    if (cfg) {
+        event_config_set_max_dispatch_interval(cfg, NULL,
+                                               OFC_LOOP_FAIR_CALLBACKS, 1);
+        base = event_base_new_with_config(cfg);
+        event_config_free(cfg);
+    }
+    if (base) {
+        event_base_priority_init(base, 2);
+    }
     if (!base) {
         fputs("ofcd: cannot create the event loop\n", stderr);
         return 1;
@@ -462,8 +593,15 @@ main(int argc, char *argv[])
         }
     }
     if (opts.rest) {
+        error = NULL;
         rest_server = ofc_rest_server_create(base, opts.rest, &error);
-        if (!rest_server) {
+        if (rest_server && mount_routes(rest_server)) {
+            error = ofc_xasprintf("rest: cannot mount the routes");
+        } else if (rest_server) {
+            apply_token(&error);
+        }
+        if (error) {
+            ofc_rest_server_destroy(rest_server);
             fprintf(stderr, "ofcd: %s\n", error);
             free(error);
             ofc_conn_shutdown();
@@ -495,10 +633,14 @@ main(int argc, char *argv[])
              (long) getpid(), app_names[0] ? app_names : "none",
              opts.echo_interval, opts.echo_misses);
 
+    ofc_loop_lag_start(base);
     event_base_dispatch(base);
 
-    ofc_rest_server_destroy(rest_server);
+    /* Connections first: their pending replies answer deferred REST
+     * requests, which the server then still sends. */
+    ofc_loop_lag_stop();
     ofc_conn_shutdown();
+    ofc_rest_server_destroy(rest_server);
     ofc_switches_destroy();
     for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         event_free(sig_evs[i]);

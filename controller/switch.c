@@ -13,6 +13,19 @@
 
 /* Registered switches by dpid. */
 static struct ofc_hmap switches;
+static uint64_t generation;
+
+uint64_t
+ofc_switch_generation(void)
+{
+    return generation;
+}
+
+void
+ofc_switch_changed(void)
+{
+    generation++;
+}
 
 void
 ofc_switches_init(void)
@@ -143,6 +156,7 @@ ofc_switch_create(struct ofc_conn *conn, const struct ofp_features_reply *fr)
     sw->dpid = fr->datapath_id;
     sw->features = *fr;
     sw->conn = conn;
+    sw->connected_at = time(NULL);
     return sw;
 }
 
@@ -160,6 +174,7 @@ ofc_switch_register(struct ofc_switch *sw)
     }
     ofc_hmap_insert(&switches, &sw->node, ofc_hash_u64(sw->dpid));
     sw->registered = true;
+    generation++;
 }
 
 void
@@ -168,6 +183,7 @@ ofc_switch_unregister(struct ofc_switch *sw)
     if (sw->registered) {
         ofc_hmap_remove(&switches, &sw->node);
         sw->registered = false;
+        generation++;
     }
 }
 
@@ -212,6 +228,7 @@ ofc_switch_set_ports(struct ofc_switch *sw, const struct ofp_port *ports,
         }
     }
     sw->n_ports = j;
+    generation++;
 }
 
 void
@@ -220,6 +237,8 @@ ofc_switch_port_status(struct ofc_switch *sw,
 {
     uint32_t port_no = ps->desc.port_no;
     size_t i = port_lower_bound(sw, port_no);
+
+    generation++;
     bool present = i < sw->n_ports && sw->ports[i].port_no == port_no;
 
     if (ps->reason == OFPPR_DELETE) {

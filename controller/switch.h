@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 #include "controller/app.h"
 #include "controller/util.h"
 #include "ofp/ofp-msgs.h"
@@ -42,6 +43,9 @@ struct ofc_switch {
     /* Added by the flow store: its per-switch sets (flow-store.c), from
      * ofc_flow_store_switch_up() to ofc_flow_store_switch_down(). */
     struct ofc_flow_store *flow_store;
+    /* Added by the REST issue: when the FEATURES_REPLY arrived (wall clock,
+     * for "connected_since"). */
+    time_t connected_at;
 };
 
 /* Called with the reply to a request sent by ofc_switch_request():
@@ -122,5 +126,11 @@ void ofc_switch_port_status(struct ofc_switch *,
                             const struct ofp_port_status *);
 /* Calls 'cb' for every registered switch. */
 void ofc_switch_for_each(void (*cb)(struct ofc_switch *, void *), void *aux);
+
+/* Added by the REST issue: a counter bumped by every change a switch
+ * listing shows (a switch registered or gone, its ports, its state, its
+ * initial sync), so that the listing can be cached between changes. */
+uint64_t ofc_switch_generation(void);
+void ofc_switch_changed(void);
 
 #endif /* switch.h */

@@ -1332,6 +1332,44 @@ ofp_multipart_reply_append(struct ofp_multipart_reply *acc,
     return 0;
 }
 
+enum ofperr
+ofp_multipart_reply_join(const struct ofp_multipart_reply *const parts[],
+                         size_t n, struct ofp_arena *arena,
+                         struct ofp_multipart_reply *acc)
+{
+    const struct mp_entry_class *c = mp_entry_class(parts[0]->type);
+    const void *entries;
+    size_t total = 0, count;
+
+    for (size_t i = 0; i < n; i++) {
+        if (parts[i]->type != parts[0]->type) {
+            return OFPERR_OFPBRC_BAD_MULTIPART;
+        }
+    }
+    *acc = *parts[n - 1];
+    if (!c || !mp_reply_array(parts[0], &entries, &count)) {
+        /* A single-body reply has nothing to join: the last part wins. */
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        mp_reply_array(parts[i], &entries, &count);
+        total += count;
+    }
+    uint8_t *joined = ofp_arena_calloc(arena, total ? total : 1,
+                                       c->elem_size);
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        mp_reply_array(parts[i], &entries, &count);
+        if (count) {
+            memcpy(joined + at * c->elem_size, entries,
+                   count * c->elem_size);
+        }
+        at += count;
+    }
+    mp_reply_set_array(acc, joined, total);
+    return 0;
+}
+
 /* ---- Formatting. --------------------------------------------------- */
 
 /* Appends the match as Open vSwitch's match_format() does with a

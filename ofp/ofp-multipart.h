@@ -312,6 +312,14 @@ void ofp_format_multipart_reply(const struct ofp_multipart_reply *,
 enum ofperr ofp_multipart_reply_append(struct ofp_multipart_reply *acc,
                                        const struct ofp_multipart_reply *part,
                                        struct ofp_arena *);
+/* Joins the 'n' (>= 1) parts of one reply into '*acc' with a single array
+ * allocation from 'arena', so that a reply of many parts costs linear
+ * time (ofp_multipart_reply_append() in a loop copies quadratically).
+ * '*acc' takes the last part's flags.  Returns OFPBRC_BAD_MULTIPART if the
+ * types differ. */
+enum ofperr ofp_multipart_reply_join(
+    const struct ofp_multipart_reply *const parts[], size_t n,
+    struct ofp_arena *, struct ofp_multipart_reply *acc);
 
 /* Formats one flow entry as ovs-ofctl dump-flows does:
  * "cookie=0x1, duration=1.5s, table=0, n_packets=0, n_bytes=0,

@@ -6,6 +6,8 @@
 
 #include "rest/ofcctl.h"
 
+#include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,14 +17,47 @@
 #define PACKAGE_VERSION "unknown"
 #endif
 
-/* Every command ofcctl knows, in the order 'ofcctl --help' lists them. */
+/* Every command ofcctl knows, in the order 'ofcctl --help' lists them.
+ * The REST commands check their own arguments (they have options), so
+ * their rows allow any count. */
 static const struct ofcctl_command commands[] = {
+    { "switches", "",
+      "list the connected switches", 0, -1, ofcctl_switches },
+    { "ports", "DPID",
+      "list a switch's ports with their counters", 0, -1, ofcctl_ports },
+    { "flows", "DPID [--table N] [--app NAME]",
+      "list a switch's flows (optionally one table or one app's)",
+      0, -1, ofcctl_flows },
+    { "hosts", "[--dpid DPID] [--vlan VLAN] [--mac MAC]",
+      "list the hosts the L2 app learned", 0, -1, ofcctl_hosts },
+    { "add-flow", "DPID FLOW [--description TEXT]",
+      "add a static flow (ovs-ofctl syntax); prints its id",
+      0, -1, ofcctl_add_flow },
+    { "del-flow", "DPID ID",
+      "delete the static flow 'ID' of a switch", 0, -1, ofcctl_del_flow },
+    { "apps", "",
+      "list the controller's apps with their status", 0, -1, ofcctl_apps },
+    { "metrics", "",
+      "print the Prometheus metrics text", 0, -1, ofcctl_metrics },
     { "decode", "HEX...|-",
       "print OpenFlow 1.3 messages given in hex ('-': hex lines on stdin)",
       1, -1, ofcctl_decode },
 };
 
 #define N_COMMANDS (sizeof commands / sizeof *commands)
+
+/* The global options; see ofcctl_options(). */
+static struct ofcctl_options options = {
+    .url = OFCCTL_DEFAULT_URL,
+    .state_dir = OFCCTL_DEFAULT_STATE_DIR,
+    .timeout = OFCCTL_DEFAULT_TIMEOUT,
+};
+
+const struct ofcctl_options *
+ofcctl_options(void)
+{
+    return &options;
+}
 
 void
 ofcctl_error(const char *format, ...)
@@ -60,21 +95,34 @@ usage(void)
            "\nCommands:\n");
     for (size_t i = 0; i < N_COMMANDS; i++) {
         const struct ofcctl_command *c = &commands[i];
-        printf("  %s %s\n      %s\n", c->name, c->usage, c->help);
+        printf("  %s%s%s\n      %s\n", c->name, *c->usage ? " " : "",
+               c->usage, c->help);
     }
-    printf("\nHex input for decode may contain spaces, newlines and 0x"
-           " prefixes; a buffer\nholding several concatenated messages"
-           " prints each one.\n"
-           "\nOptions:\n"
-           "  -h, --help     print this help and exit\n"
-           "  -V, --version  print the version and exit\n"
-           "\nExit status: 0 success, 1 failure (e.g. a malformed message),"
-           " 2 usage error.\n");
+    printf("\nDPID is 16 hex digits (leading zeros may be left out) or 8"
+           " colon-separated\nhex bytes.  Hex input for decode may contain"
+           " spaces, newlines and 0x\nprefixes; a buffer holding several"
+           " concatenated messages prints each one.\n"
+           "\nOptions (before or after the command):\n"
+           "  --url URL          the REST API of ofcd (default $OFC_URL,"
+           " else %s)\n"
+           "  --token TOKEN      API token for changes (default $OFC_TOKEN,"
+           " else the\n"
+           "                     file api-token in the state directory)\n"
+           "  --state-dir DIR    ofcd's state directory (default %s)\n"
+           "  --json             print the server's JSON instead of a"
+           " table\n"
+           "  --timeout SEC      give up on the server after SEC seconds"
+           " (default %g)\n"
+           "  -h, --help         print this help and exit\n"
+           "  -V, --version      print the version and exit\n"
+           "\nExit status: 0 success, 1 failure (an error from the server,"
+           " no server,\na malformed message), 2 usage error.\n",
+           OFCCTL_DEFAULT_URL, OFCCTL_DEFAULT_STATE_DIR,
+           OFCCTL_DEFAULT_TIMEOUT);
 }
 
-/* Returns the table row named 'name', or NULL. */
-static const struct ofcctl_command *
-find_command(const char *name)
+const struct ofcctl_command *
+ofcctl_find_command(const char *name)
 {
     for (size_t i = 0; i < N_COMMANDS; i++) {
         if (!strcmp(commands[i].name, name)) {
@@ -84,48 +132,153 @@ find_command(const char *name)
     return NULL;
 }
 
+/* The global options that take a value. */
+static const char *const value_options[] = {
+    "--url", "--token", "--state-dir", "--timeout", NULL,
+};
+
+/* If 'argv[*i]' is a global option, applies it (consuming its value from
+ * "--opt=value" or the next argument, advancing '*i') and returns 1;
+ * returns 0 if it is not one; returns -1 when ofcctl must exit with
+ * '*status' (after a usage error, or after --help/--version). */
+static int
+global_option(int argc, char *argv[], int *i, int *status)
+{
+    const char *arg = argv[*i];
+
+    if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
+        usage();
+        *status = OFCCTL_EXIT_OK;
+        return -1;
+    } else if (!strcmp(arg, "-V") || !strcmp(arg, "--version")) {
+        printf("ofcctl (ofc) %s\n", PACKAGE_VERSION);
+        *status = OFCCTL_EXIT_OK;
+        return -1;
+    } else if (!strcmp(arg, "--json")) {
+        options.json = true;
+        return 1;
+    }
+
+    for (const char *const *o = value_options; *o; o++) {
+        size_t len = strlen(*o);
+        const char *value;
+
+        if (strncmp(arg, *o, len) || (arg[len] && arg[len] != '=')) {
+            continue;
+        }
+        if (arg[len] == '=') {
+            value = arg + len + 1;
+        } else if (*i + 1 < argc) {
+            value = argv[++*i];
+        } else {
+            *status = ofcctl_usage_error("option '%s' needs a value", *o);
+            return -1;
+        }
+
+        if (!strcmp(*o, "--url")) {
+            options.url = value;
+        } else if (!strcmp(*o, "--token")) {
+            options.token = value;
+        } else if (!strcmp(*o, "--state-dir")) {
+            options.state_dir = value;
+        } else {
+            char *end;
+            errno = 0;
+            double t = strtod(value, &end);
+            if (errno || end == value || *end || !isfinite(t) || t <= 0
+                || t > 86400) {
+                *status = ofcctl_usage_error(
+                    "--timeout: '%s' is not a number of seconds in"
+                    " (0, 86400]", value);
+                return -1;
+            }
+            options.timeout = t;
+        }
+        return 1;
+    }
+    return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
+    const char *env;
+    int status;
     int i;
 
+    env = getenv("OFC_URL");
+    if (env && *env) {
+        options.url = env;
+    }
+    env = getenv("OFC_TOKEN");
+    if (env && *env) {
+        options.token = env;
+    }
+
     for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        const char *opt = argv[i];
-        if (!strcmp(opt, "--")) {
+        if (!strcmp(argv[i], "--")) {
             i++;
             break;
-        } else if (!strcmp(opt, "-h") || !strcmp(opt, "--help")) {
-            usage();
-            return OFCCTL_EXIT_OK;
-        } else if (!strcmp(opt, "-V") || !strcmp(opt, "--version")) {
-            printf("ofcctl (ofc) %s\n", PACKAGE_VERSION);
-            return OFCCTL_EXIT_OK;
-        } else {
-            return ofcctl_usage_error("unknown option '%s'", opt);
+        }
+        int r = global_option(argc, argv, &i, &status);
+        if (r < 0) {
+            return status;
+        } else if (!r) {
+            return ofcctl_usage_error("unknown option '%s'", argv[i]);
         }
     }
     if (i >= argc) {
         return ofcctl_usage_error("missing command");
     }
 
-    const struct ofcctl_command *c = find_command(argv[i]);
+    const struct ofcctl_command *c = ofcctl_find_command(argv[i]);
     if (!c) {
         return ofcctl_usage_error("unknown command '%s'", argv[i]);
     }
-    int n_args = argc - i - 1;
+
+    /* Global options may follow the command too (up to a "--"); the
+     * handler sees the rest, in order. */
+    char **cmd_argv = calloc(argc - i + 1, sizeof *cmd_argv);
+    int cmd_argc = 0;
+    bool dashdash = false;
+    if (!cmd_argv) {
+        ofcctl_error("out of memory");
+        return OFCCTL_EXIT_FAILURE;
+    }
+    cmd_argv[cmd_argc++] = argv[i];
+    for (int j = i + 1; j < argc; j++) {
+        if (!dashdash && !strcmp(argv[j], "--")) {
+            dashdash = true;
+        }
+        if (!dashdash && argv[j][0] == '-' && argv[j][1]) {
+            int r = global_option(argc, argv, &j, &status);
+            if (r < 0) {
+                free(cmd_argv);
+                return status;
+            } else if (r) {
+                continue;
+            }
+        }
+        cmd_argv[cmd_argc++] = argv[j];
+    }
+
+    int n_args = cmd_argc - 1;
     if (n_args < c->min_args) {
+        free(cmd_argv);
         return ofcctl_usage_error("'%s' needs at least %d argument%s: %s %s",
                                   c->name, c->min_args,
                                   c->min_args == 1 ? "" : "s",
                                   c->name, c->usage);
     }
     if (c->max_args >= 0 && n_args > c->max_args) {
+        free(cmd_argv);
         return ofcctl_usage_error("'%s' takes at most %d argument%s",
                                   c->name, c->max_args,
                                   c->max_args == 1 ? "" : "s");
     }
 
-    int status = c->handler(n_args + 1, &argv[i]);
+    status = c->handler(cmd_argc, cmd_argv);
+    free(cmd_argv);
     if (fflush(stdout) || ferror(stdout)) {
         ofcctl_error("error writing output");
         return OFCCTL_EXIT_FAILURE;

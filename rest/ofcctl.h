@@ -2,12 +2,17 @@
 #ifndef REST_OFCCTL_H
 #define REST_OFCCTL_H 1
 
+#include <stdbool.h>
+
 /* ofcctl: the operator's command-line tool.
  *
  * ofcctl.c parses the global options and dispatches to one handler per
  * command through a static command table.  Each command lives in a file of
- * its own (ofcctl-decode.c today; the REST client commands later) and only
- * needs a handler with the signature below plus a row in the table.
+ * its own (ofcctl-decode.c; the REST client commands in ofcctl-cmds.c,
+ * over ofcctl-http.c and ofcctl-table.c) and only needs a handler with the
+ * signature below plus a row in the table.  Global options (--url, --json,
+ * ...) may appear before or after the command; handlers read them through
+ * ofcctl_options() and parse their own options (--table N).
  *
  * Exit statuses are shared by every command. */
 
@@ -40,7 +45,37 @@ void ofcctl_error(const char *format, ...)
 int ofcctl_usage_error(const char *format, ...)
     __attribute__((format(printf, 1, 2)));
 
-/* Command handlers, one per file. */
+/* Global options, parsed by ofcctl.c before any handler runs. */
+struct ofcctl_options {
+    const char *url;            /* Base URL: --url, $OFC_URL or default. */
+    const char *token;          /* --token or $OFC_TOKEN, else NULL. */
+    const char *state_dir;      /* --state-dir (holds "api-token"). */
+    bool json;                  /* --json: print the server's JSON. */
+    double timeout;             /* --timeout, in seconds (> 0). */
+};
+
+#define OFCCTL_DEFAULT_URL "http://127.0.0.1:8080"
+#define OFCCTL_DEFAULT_STATE_DIR "/var/lib/ofc"
+#define OFCCTL_DEFAULT_TIMEOUT 10.0
+
+/* Returns the table row of command 'name', or NULL (handlers use it for
+ * their synopsis in usage errors). */
+const struct ofcctl_command *ofcctl_find_command(const char *name);
+
+/* The global options in effect (valid once main() parsed them). */
+const struct ofcctl_options *ofcctl_options(void);
+
+/* Command handlers. */
 int ofcctl_decode(int argc, char *argv[]);          /* ofcctl-decode.c */
+
+/* The REST client commands (ofcctl-cmds.c). */
+int ofcctl_switches(int argc, char *argv[]);
+int ofcctl_ports(int argc, char *argv[]);
+int ofcctl_flows(int argc, char *argv[]);
+int ofcctl_hosts(int argc, char *argv[]);
+int ofcctl_add_flow(int argc, char *argv[]);
+int ofcctl_del_flow(int argc, char *argv[]);
+int ofcctl_apps(int argc, char *argv[]);
+int ofcctl_metrics(int argc, char *argv[]);
 
 #endif /* rest/ofcctl.h */

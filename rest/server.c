@@ -1,63 +1,101 @@
 /* Copyright 2026 The ofc Authors.  Licensed under the Apache License 2.0. */
 
 /* The REST server core: libmicrohttpd driven by libevent, the route table,
- * JSON replies and errors, and the built-in routes (/healthz, /metrics,
- * /v1/switches, /v1/switches/{dpid}). */
+ * the bearer token, deferred replies, and the request counters that GET
+ * /metrics shows.  The routes themselves live elsewhere (core-routes.c,
+ * switch-live.c, the apps). */
 
 #include "rest/server.h"
 #include <arpa/inet.h>
-#include <ctype.h>
 #include <errno.h>
 #include <event2/event.h>
-#include <inttypes.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include "controller/conn.h"
 #include "controller/log.h"
 #include "controller/metrics.h"
-#include "controller/switch.h"
 #include "controller/util.h"
 #include "ofp/ofp-buf.h"
-#include "ofp/ofp-port.h"
 
-#define MAX_ROUTES 64
+#define MAX_ROUTES 128
 #define MAX_SEGMENTS 16
+#define MAX_PATH 1024
 /* A declared body larger than this is refused at once (and the connection
  * closed); smaller oversized bodies are read and discarded first, so that
  * ordinary clients see the 413 instead of a reset. */
 #define MAX_DRAIN_BYTES (16u << 20)
+/* How long a deferred request may wait for its answer. */
+#define PENDING_TIMEOUT_SEC 10
 
-/* One route. */
+/* The HTTP statuses counted separately for GET /metrics; any other status
+ * counts under the last slot ("other"). */
+static const unsigned int counted_statuses[] = {
+    200, 201, 204, 400, 401, 404, 405, 409, 413, 500, 502, 503, 504,
+};
+#define N_COUNTED (sizeof counted_statuses / sizeof counted_statuses[0])
+
+/* Requests answered, by status slot (see counted_statuses). */
+struct status_counts {
+    uint64_t n[N_COUNTED + 1];
+};
+
+/* One route, its pattern split into segments once. */
 struct route {
     const char *method;
     const char *pattern;
     ofc_rest_handler *handler;
     void *aux;
+    char *copy;                 /* Owned copy of 'pattern', split. */
+    char *segs[MAX_SEGMENTS];   /* Into 'copy'; "{...}" is a parameter. */
+    int n_segs;
+    struct status_counts counts;
 };
 
-/* The server.  Owns the MHD daemon and its two libevent events. */
+/* The server.  Owns the MHD daemon, its two libevent events, the routes
+ * and the pending requests. */
 struct ofc_rest_server {
+    struct event_base *base;
     struct MHD_Daemon *daemon;
     struct event *io_ev;        /* MHD's epoll fd readable. */
     struct event *timer_ev;     /* MHD_get_timeout() expired. */
     uint16_t port;
+    bool loopback;              /* Listening on a loopback address. */
+    char *token;                /* Bearer token, or NULL (owned). */
     struct route routes[MAX_ROUTES];
     size_t n_routes;
+    struct status_counts unmatched;     /* 404s, 413s before routing. */
+    struct ofc_list pending;    /* struct ofc_rest_pending, by node. */
+    size_t n_pending;
 };
 
-/* Per-request state (MHD's con_cls): the body collected so far. */
+/* Per-request state (MHD's con_cls). */
 struct request_state {
     char *body;                 /* NUL-terminated, owned. */
     size_t len;                 /* Bytes received (even if discarded). */
     bool too_big;
+    struct route *route;        /* The route that answered, if any. */
+    struct ofc_rest_pending *pending;   /* While suspended. */
+    bool ready;                 /* 'deferred' holds the late answer. */
+    struct ofc_rest_response deferred;
+};
+
+/* A deferred request (see ofc_rest_defer()). */
+struct ofc_rest_pending {
+    struct ofc_rest_server *server;     /* NULL once detached. */
+    struct MHD_Connection *connection;
+    struct request_state *st;   /* NULL once answered by the timeout. */
+    char *path;                 /* Owned copy. */
+    struct event *timeout_ev;
+    struct ofc_list node;       /* In server->pending while attached. */
 };
 
 static int rest_log_module = -1;
+/* The request being dispatched (for ofc_rest_defer()). */
+static struct ofc_rest_server *cur_server;
+static struct request_state *cur_state;
 
 /* Returns the log module of the REST server. */
 static int
@@ -139,87 +177,16 @@ ofc_rest_parse_addr(const char *spec, char **error)
     return parse_addr(spec, &ss, error);
 }
 
-/* ---- Helpers for handlers. ------------------------------------------- */
-
-void
-ofc_rest_reply_json(struct ofc_rest_response *resp, unsigned int status,
-                    json_t *json)
-{
-    json_decref(resp->json);
-    free(resp->text);
-    resp->text = NULL;
-    resp->status = status;
-    resp->json = json;
-}
-
-void
-ofc_rest_reply_error(struct ofc_rest_response *resp,
-                     const struct ofc_rest_request *req,
-                     unsigned int status, const char *code,
-                     const char *format, ...)
-{
-    char message[512];
-    va_list args;
-
-    va_start(args, format);
-    vsnprintf(message, sizeof message, format, args);
-    va_end(args);
-    ofc_rest_reply_json(resp, status,
-                        json_pack("{s:s, s:s, s:s}", "error", code,
-                                  "message", message, "path", req->path));
-}
-
-bool
-ofc_rest_parse_dpid(const char *s, uint64_t *dpid)
-{
-    uint64_t v = 0;
-
-    if (strchr(s, ':')) {
-        /* xx:xx:xx:xx:xx:xx:xx:xx */
-        if (strlen(s) != 23) {
-            return false;
-        }
-        for (int i = 0; i < 8; i++) {
-            const char *p = s + i * 3;
-            if (!isxdigit((unsigned char) p[0])
-                || !isxdigit((unsigned char) p[1])
-                || (i < 7 && p[2] != ':')) {
-                return false;
-            }
-            char byte[3] = { p[0], p[1], '\0' };
-            v = v << 8 | strtoul(byte, NULL, 16);
-        }
-        *dpid = v;
-        return true;
-    }
-    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-        s += 2;
-    }
-    size_t n = strlen(s);
-    if (!n || n > 16) {
-        return false;
-    }
-    for (size_t i = 0; i < n; i++) {
-        int c = (unsigned char) s[i];
-        if (!isxdigit(c)) {
-            return false;
-        }
-        v = v << 4 | (isdigit(c) ? c - '0' : tolower(c) - 'a' + 10);
-    }
-    *dpid = v;
-    return true;
-}
-
 /* ---- Routing. -------------------------------------------------------- */
 
 /* Splits 'path' (starting with '/') into at most 'max' segments, pointers
- * into 'copy' (which it writes).  Returns the count, or -1 if too many. */
+ * into 'path' (which it writes).  Returns the count, or -1 if too many. */
 static int
-split_path(char *copy, char *segs[], int max)
+split_path(char *path, char *segs[], int max)
 {
     int n = 0;
     char *save = NULL;
-    for (char *tok = strtok_r(copy, "/", &save); tok;
+    for (char *tok = strtok_r(path, "/", &save); tok;
          tok = strtok_r(NULL, "/", &save)) {
         if (n >= max) {
             return -1;
@@ -229,36 +196,24 @@ split_path(char *copy, char *segs[], int max)
     return n;
 }
 
-/* True if 'path' matches 'pattern'; fills the "{name}" values into 'req'
- * (pointers into 'buf', which must hold a copy of the path). */
+/* True if the split path 'segs' matches route 'r'; fills the "{name}"
+ * values into 'req'. */
 static bool
-route_matches(const char *pattern, const char *path, char *buf,
-              size_t bufsize, struct ofc_rest_request *req)
+route_matches(const struct route *r, char *segs[], int n,
+              struct ofc_rest_request *req)
 {
-    char pcopy[256];
-    char *psegs[MAX_SEGMENTS], *segs[MAX_SEGMENTS];
-
-    if (strlen(pattern) >= sizeof pcopy || strlen(path) >= bufsize) {
+    if (n != r->n_segs) {
         return false;
     }
-    strcpy(pcopy, pattern);
-    strcpy(buf, path);
-    int np = split_path(pcopy, psegs, MAX_SEGMENTS);
-    int n = split_path(buf, segs, MAX_SEGMENTS);
-    if (np < 0 || n != np) {
-        return false;
-    }
-    req->n_params = 0;
+    size_t n_params = 0;
     for (int i = 0; i < n; i++) {
-        if (psegs[i][0] == '{') {
-            if (req->n_params >= OFC_REST_MAX_PARAMS) {
-                return false;
-            }
-            req->params[req->n_params++] = segs[i];
-        } else if (strcmp(psegs[i], segs[i])) {
+        if (r->segs[i][0] == '{') {
+            req->params[n_params++] = segs[i];
+        } else if (strcmp(r->segs[i], segs[i])) {
             return false;
         }
     }
+    req->n_params = n_params;
     return true;
 }
 
@@ -267,41 +222,137 @@ ofc_rest_add_route(struct ofc_rest_server *s, const char *method,
                    const char *pattern, ofc_rest_handler *handler, void *aux)
 {
     if (s->n_routes >= MAX_ROUTES || pattern[0] != '/'
-        || strlen(pattern) >= 256) {
+        || strlen(pattern) >= MAX_PATH) {
         return -1;
     }
-    s->routes[s->n_routes++] = (struct route) {
+    struct route *r = &s->routes[s->n_routes];
+    *r = (struct route) {
         .method = method, .pattern = pattern, .handler = handler, .aux = aux,
+        .copy = ofc_xstrdup(pattern),
     };
+    r->n_segs = split_path(r->copy, r->segs, MAX_SEGMENTS);
+    int n_params = 0;
+    for (int i = 0; i < r->n_segs; i++) {
+        n_params += r->segs[i][0] == '{';
+    }
+    if (r->n_segs < 0 || n_params > OFC_REST_MAX_PARAMS) {
+        free(r->copy);
+        return -1;
+    }
+    s->n_routes++;
     return 0;
+}
+
+int
+ofc_rest_add_routes(struct ofc_rest_server *s, const struct ofc_route *routes)
+{
+    for (; routes && routes->method; routes++) {
+        if (ofc_rest_add_route(s, routes->method, routes->pattern,
+                               routes->handler, routes->aux)) {
+            OFC_ERR(log_module(), OFC_NO_DPID, "rest: bad route %s %s",
+                    routes->method, routes->pattern);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* ---- Bearer token. --------------------------------------------------- */
+
+void
+ofc_rest_server_set_token(struct ofc_rest_server *s, const char *token)
+{
+    free(s->token);
+    s->token = token ? ofc_xstrdup(token) : NULL;
+}
+
+/* Compares in time independent of where the strings differ. */
+static bool
+secret_equal(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    unsigned char diff = la != lb;
+    for (size_t i = 0; i < la; i++) {
+        diff |= (unsigned char) a[i] ^ (unsigned char) b[i % (lb ? lb : 1)];
+    }
+    return !diff;
+}
+
+/* True if 'req' may run: reads need the token only on a non-loopback
+ * listener, everything else always.  Otherwise fills a 401 into 'resp'. */
+static bool
+authorized(const struct ofc_rest_server *s, struct ofc_rest_request *req,
+           struct ofc_rest_response *resp)
+{
+    bool read_only = !strcmp(req->method, "GET")
+                     || !strcmp(req->method, "HEAD");
+    if (read_only && s->loopback) {
+        return true;
+    }
+    const char *auth = MHD_lookup_connection_value(
+        req->connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+    static const char prefix[] = "Bearer ";
+    if (!s->token) {
+        ofc_rest_reply_error(resp, req, MHD_HTTP_UNAUTHORIZED,
+                             "unauthorized", "this ofcd has no API token, "
+                             "so it accepts no %s", read_only ? "requests"
+                             : "changes");
+    } else if (!auth) {
+        ofc_rest_reply_error(resp, req, MHD_HTTP_UNAUTHORIZED,
+                             "unauthorized", "missing 'Authorization: Bearer "
+                             "TOKEN' header (the token is in the state "
+                             "directory's api-token file)");
+    } else if (strncasecmp(auth, prefix, sizeof prefix - 1)
+               || !secret_equal(auth + sizeof prefix - 1, s->token)) {
+        ofc_rest_reply_error(resp, req, MHD_HTTP_UNAUTHORIZED,
+                             "unauthorized", "wrong API token");
+    } else {
+        return true;
+    }
+    return false;
 }
 
 /* Finds the route for 'req' and runs it; 404 or 405 otherwise.  'allow'
  * receives the methods a 405 should list. */
 static void
-dispatch(struct ofc_rest_server *s, struct ofc_rest_request *req,
-         struct ofc_rest_response *resp, struct ofp_ds *allow)
+dispatch(struct ofc_rest_server *s, struct request_state *st,
+         struct ofc_rest_request *req, struct ofc_rest_response *resp,
+         struct ofp_ds *allow)
 {
-    char buf[1024];
-    bool path_known = false;
+    char buf[MAX_PATH];
+    char *segs[MAX_SEGMENTS];
+    int n = -1;
 
-    for (size_t i = 0; i < s->n_routes; i++) {
-        const struct route *r = &s->routes[i];
+    if (strlen(req->path) < sizeof buf) {
+        strcpy(buf, req->path);
+        n = split_path(buf, segs, MAX_SEGMENTS);
+    }
+    struct route *path_route = NULL;
+    for (size_t i = 0; n >= 0 && i < s->n_routes; i++) {
+        struct route *r = &s->routes[i];
         struct ofc_rest_request tmp = *req;
-        if (!route_matches(r->pattern, req->path, buf, sizeof buf, &tmp)) {
+        if (!route_matches(r, segs, n, &tmp)) {
             continue;
         }
         if (!strcmp(r->method, req->method)
             || (!strcmp(req->method, "HEAD") && !strcmp(r->method, "GET"))) {
             *req = tmp;
-            r->handler(req, resp, r->aux);
+            st->route = r;
+            if (authorized(s, req, resp)) {
+                cur_server = s;
+                cur_state = st;
+                r->handler(req, resp, r->aux);
+                cur_server = NULL;
+                cur_state = NULL;
+            }
             return;
         }
-        path_known = true;
+        path_route = path_route ? path_route : r;
         ofp_ds_put_format(allow, "%s%s", allow->length ? ", " : "",
                           r->method);
     }
-    if (path_known) {
+    if (path_route) {
+        st->route = path_route;
         ofc_rest_reply_error(resp, req, MHD_HTTP_METHOD_NOT_ALLOWED,
                              "method_not_allowed",
                              "method %s is not allowed here (allowed: %s)",
@@ -310,6 +361,158 @@ dispatch(struct ofc_rest_server *s, struct ofc_rest_request *req,
         ofc_rest_reply_error(resp, req, MHD_HTTP_NOT_FOUND, "not_found",
                              "no such route");
     }
+}
+
+/* ---- Counters. ------------------------------------------------------- */
+
+/* Counts one answer with 'status' in 'c'. */
+static void
+count_status(struct status_counts *c, unsigned int status)
+{
+    size_t i = 0;
+    while (i < N_COUNTED && counted_statuses[i] != status) {
+        i++;
+    }
+    c->n[i]++;
+}
+
+/* Writes the samples of one route's counters. */
+static void
+put_route_samples(struct ofp_ds *out, const char *method, const char *route,
+                  const struct status_counts *c)
+{
+    for (size_t i = 0; i <= N_COUNTED; i++) {
+        if (!c->n[i]) {
+            continue;
+        }
+        char status[16];
+        if (i < N_COUNTED) {
+            snprintf(status, sizeof status, "%u", counted_statuses[i]);
+        } else {
+            snprintf(status, sizeof status, "other");
+        }
+        struct ofc_metrics_label labels[] = {
+            { "method", method }, { "route", route }, { "status", status },
+        };
+        ofc_metrics_put_sample(out, "ofc_rest_requests_total", labels, 3,
+                               c->n[i]);
+    }
+}
+
+/* Metrics source: REST requests by route and status. */
+static void
+render_metrics(struct ofp_ds *out, void *s_)
+{
+    const struct ofc_rest_server *s = s_;
+    ofc_metrics_put_family(out, "ofc_rest_requests_total", "counter",
+                           "REST requests answered, by method, route "
+                           "pattern and HTTP status.");
+    for (size_t i = 0; i < s->n_routes; i++) {
+        put_route_samples(out, s->routes[i].method, s->routes[i].pattern,
+                          &s->routes[i].counts);
+    }
+    put_route_samples(out, "any", "unmatched", &s->unmatched);
+    ofc_metrics_put_single(out, "ofc_rest_pending_requests", "gauge",
+                           "REST requests waiting for a switch's answer.",
+                           s->n_pending);
+}
+
+/* ---- Deferred replies. ----------------------------------------------- */
+
+/* Hands 'resp' to the suspended request 'st' and wakes its connection. */
+static void
+resume_with(struct ofc_rest_pending *p, struct ofc_rest_response *resp)
+{
+    struct request_state *st = p->st;
+    st->deferred = *resp;
+    st->ready = true;
+    st->pending = NULL;
+    p->st = NULL;
+    MHD_resume_connection(p->connection);
+    /* MHD sees the resumption on its next run. */
+    if (p->server) {
+        event_active(p->server->io_ev, EV_READ, 0);
+    }
+}
+
+/* Detaches 'p' from its server (no more timeout, not listed). */
+static void
+detach(struct ofc_rest_pending *p)
+{
+    if (p->server) {
+        ofc_list_remove(&p->node);
+        p->server->n_pending--;
+        p->server = NULL;
+    }
+    if (p->timeout_ev) {
+        event_free(p->timeout_ev);
+        p->timeout_ev = NULL;
+    }
+}
+
+/* The deferred answer did not come in time: 504. */
+static void
+pending_timeout_cb(evutil_socket_t fd, short what, void *p_)
+{
+    struct ofc_rest_pending *p = p_;
+    struct ofc_rest_response resp = { 0 };
+    ofc_rest_reply_error_path(&resp, p->path, MHD_HTTP_GATEWAY_TIMEOUT,
+                              "timeout", "no answer from the switch within "
+                              "%d seconds", PENDING_TIMEOUT_SEC);
+    OFC_WARN(log_module(), OFC_NO_DPID, "rest: %s: timed out", p->path);
+    resume_with(p, &resp);
+    struct ofc_rest_server *server = p->server;
+    detach(p);
+    if (server) {
+        event_active(server->io_ev, EV_READ, 0);
+    }
+}
+
+struct ofc_rest_pending *
+ofc_rest_defer(const struct ofc_rest_request *req,
+               struct ofc_rest_response *resp)
+{
+    struct ofc_rest_server *s = cur_server;
+    struct request_state *st = cur_state;
+    if (!s || !st || st->pending) {
+        return NULL;            /* Not inside a handler: a bug. */
+    }
+    struct ofc_rest_pending *p = ofc_xzalloc(sizeof *p);
+    p->server = s;
+    p->connection = req->connection;
+    p->st = st;
+    p->path = ofc_xstrdup(req->path);
+    p->timeout_ev = evtimer_new(s->base, pending_timeout_cb, p);
+    struct timeval tv = { .tv_sec = PENDING_TIMEOUT_SEC };
+    evtimer_add(p->timeout_ev, &tv);
+    ofc_list_push_back(&s->pending, &p->node);
+    s->n_pending++;
+    st->pending = p;
+    return p;
+}
+
+void
+ofc_rest_pending_reply(struct ofc_rest_pending *p,
+                       struct ofc_rest_response *resp)
+{
+    if (p->st) {
+        resume_with(p, resp);
+    } else {
+        /* Timed out or the server went away: nobody to tell. */
+        json_decref(resp->json);
+        free(resp->text);
+    }
+    resp->json = NULL;
+    resp->text = NULL;
+    detach(p);
+    free(p->path);
+    free(p);
+}
+
+const char *
+ofc_rest_pending_path(const struct ofc_rest_pending *p)
+{
+    return p->path;
 }
 
 /* ---- MHD glue. ------------------------------------------------------- */
@@ -357,23 +560,65 @@ send_response(struct MHD_Connection *connection,
     if (allow && allow[0]) {
         MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, allow);
     }
+    if (resp->status == MHD_HTTP_UNAUTHORIZED) {
+        MHD_add_response_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
+                                "Bearer realm=\"ofc\"");
+    }
     enum MHD_Result ret = MHD_queue_response(connection, resp->status, r);
     MHD_destroy_response(r);
     return ret;
 }
 
-/* Sends a JSON error straight from the MHD callback. */
+/* Counts and sends 'resp' for the request whose state is 'st'. */
 static enum MHD_Result
-send_error(struct MHD_Connection *connection, const char *path,
-           unsigned int status, const char *code, const char *message)
+answer(struct ofc_rest_server *s, struct request_state *st,
+       struct MHD_Connection *connection, struct ofc_rest_response *resp,
+       const char *allow)
 {
-    struct ofc_rest_request req = { .path = path };
-    struct ofc_rest_response resp = { 0 };
-    ofc_rest_reply_error(&resp, &req, status, code, "%s", message);
-    return send_response(connection, &resp, NULL);
+    count_status(st && st->route ? &st->route->counts : &s->unmatched,
+                 resp->status);
+    return send_response(connection, resp, allow);
 }
 
-/* MHD's access handler: collects the body, then dispatches. */
+/* Sends a JSON error straight from the MHD callback. */
+static enum MHD_Result
+send_error(struct ofc_rest_server *s, struct request_state *st,
+           struct MHD_Connection *connection, const char *path,
+           unsigned int status, const char *code, const char *message)
+{
+    struct ofc_rest_response resp = { 0 };
+    ofc_rest_reply_error_path(&resp, path, status, code, "%s", message);
+    return answer(s, st, connection, &resp, NULL);
+}
+
+/* Adds a chunk of request body to 'st'.  Returns false to drop the
+ * connection (an endless body). */
+static bool
+collect_body(struct request_state *st, const char *data, size_t n)
+{
+    if (st->len + n > MAX_DRAIN_BYTES) {
+        return false;
+    }
+    if (!st->too_big && st->len + n > OFC_REST_MAX_BODY) {
+        st->too_big = true;
+        free(st->body);
+        st->body = NULL;
+    }
+    if (!st->too_big) {
+        char *b = realloc(st->body, st->len + n + 1);
+        if (!b) {
+            return false;
+        }
+        memcpy(b + st->len, data, n);
+        b[st->len + n] = '\0';
+        st->body = b;
+    }
+    st->len += n;
+    return true;
+}
+
+/* MHD's access handler: collects the body, then dispatches; called once
+ * more for a request that was suspended, to send its late answer. */
 static enum MHD_Result
 access_cb(void *cls, struct MHD_Connection *connection, const char *url,
           const char *method, const char *version, const char *upload_data,
@@ -390,7 +635,7 @@ access_cb(void *cls, struct MHD_Connection *connection, const char *url,
             errno = 0;
             unsigned long long n = strtoull(cl, &end, 10);
             if (errno || *end || n > MAX_DRAIN_BYTES) {
-                return send_error(connection, url,
+                return send_error(s, NULL, connection, url,
                                   MHD_HTTP_CONTENT_TOO_LARGE,
                                   "payload_too_large",
                                   "request body is over 1 MiB");
@@ -403,33 +648,20 @@ access_cb(void *cls, struct MHD_Connection *connection, const char *url,
         *con_cls = st;
         return MHD_YES;
     }
-
+    if (st->ready) {
+        st->ready = false;
+        return answer(s, st, connection, &st->deferred, NULL);
+    }
+    if (st->pending) {
+        return MHD_YES;         /* Still waiting (spurious call). */
+    }
     if (*upload_data_size) {
         size_t n = *upload_data_size;
         *upload_data_size = 0;
-        if (st->len + n > MAX_DRAIN_BYTES) {
-            return MHD_NO;      /* Endless chunked body: drop it. */
-        }
-        if (!st->too_big && st->len + n > OFC_REST_MAX_BODY) {
-            st->too_big = true;
-            free(st->body);
-            st->body = NULL;
-        }
-        if (!st->too_big) {
-            char *b = realloc(st->body, st->len + n + 1);
-            if (!b) {
-                return MHD_NO;
-            }
-            memcpy(b + st->len, upload_data, n);
-            b[st->len + n] = '\0';
-            st->body = b;
-        }
-        st->len += n;
-        return MHD_YES;
+        return collect_body(st, upload_data, n) ? MHD_YES : MHD_NO;
     }
-
     if (st->too_big) {
-        return send_error(connection, url, MHD_HTTP_CONTENT_TOO_LARGE,
+        return send_error(s, st, connection, url, MHD_HTTP_CONTENT_TOO_LARGE,
                           "payload_too_large", "request body is over 1 MiB");
     }
 
@@ -442,13 +674,21 @@ access_cb(void *cls, struct MHD_Connection *connection, const char *url,
     };
     struct ofc_rest_response resp = { .status = MHD_HTTP_OK };
     struct ofp_ds allow = OFP_DS_INITIALIZER;
-    dispatch(s, &req, &resp, &allow);
+    dispatch(s, st, &req, &resp, &allow);
+    if (st->pending) {
+        /* The handler deferred: answer when the switch does. */
+        json_decref(resp.json);
+        free(resp.text);
+        ofp_ds_destroy(&allow);
+        MHD_suspend_connection(connection);
+        return MHD_YES;
+    }
     if (!resp.json && !resp.text) {
         ofc_rest_reply_error(&resp, &req, MHD_HTTP_INTERNAL_SERVER_ERROR,
                              "internal", "the handler gave no reply");
     }
-    enum MHD_Result ret = send_response(
-        connection, &resp,
+    enum MHD_Result ret = answer(
+        s, st, connection, &resp,
         resp.status == MHD_HTTP_METHOD_NOT_ALLOWED ? ofp_ds_cstr(&allow)
         : NULL);
     ofp_ds_destroy(&allow);
@@ -462,6 +702,15 @@ completed_cb(void *cls, struct MHD_Connection *connection, void **con_cls,
 {
     struct request_state *st = *con_cls;
     if (st) {
+        if (st->pending) {
+            /* The daemon is stopping under a deferred request. */
+            st->pending->st = NULL;
+            detach(st->pending);
+        }
+        if (st->ready) {
+            json_decref(st->deferred.json);
+            free(st->deferred.text);
+        }
         free(st->body);
         free(st);
         *con_cls = NULL;
@@ -503,166 +752,16 @@ run_cb(evutil_socket_t fd, short what, void *s_)
     rearm(s);
 }
 
-/* ---- Built-in routes. ------------------------------------------------ */
-
-/* GET /healthz. */
-static void
-healthz(const struct ofc_rest_request *req, struct ofc_rest_response *resp,
-        void *aux)
+/* True if 'ss' is a loopback address (127/8 or ::1). */
+static bool
+is_loopback(const struct sockaddr_storage *ss)
 {
-    ofc_rest_reply_json(resp, MHD_HTTP_OK, json_pack("{s:s}", "status",
-                                                     "ok"));
-}
-
-/* GET /metrics: the Prometheus text exposition. */
-static void
-metrics(const struct ofc_rest_request *req, struct ofc_rest_response *resp,
-        void *aux)
-{
-    struct ofp_ds ds = OFP_DS_INITIALIZER;
-    ofc_metrics_render(&ds);
-    resp->status = MHD_HTTP_OK;
-    resp->text = ofc_xstrdup(ofp_ds_cstr(&ds));
-    resp->content_type = "text/plain; version=0.0.4";
-    ofp_ds_destroy(&ds);
-}
-
-/* Returns 'dpid' as 16 hex digits (a new JSON string). */
-static json_t *
-dpid_json(uint64_t dpid)
-{
-    char buf[17];
-    snprintf(buf, sizeof buf, "%016" PRIx64, dpid);
-    return json_string(buf);
-}
-
-/* The summary of one switch, as listed by GET /v1/switches. */
-static json_t *
-switch_summary(const struct ofc_switch *sw)
-{
-    size_t n_ports;
-    json_t *o = json_object();
-
-    ofc_switch_ports(sw, &n_ports);
-    json_object_set_new(o, "dpid", dpid_json(sw->dpid));
-    if (sw->conn) {
-        json_object_set_new(o, "address",
-                            json_string(ofc_conn_peer(sw->conn)));
+    if (ss->ss_family == AF_INET) {
+        const struct sockaddr_in *sin = (const struct sockaddr_in *) ss;
+        return (ntohl(sin->sin_addr.s_addr) >> 24) == 127;
     }
-    json_object_set_new(o, "state",
-                        json_string(ofc_switch_is_dead(sw) ? "disconnected"
-                                    : sw->up ? "ready" : "handshake"));
-    json_object_set_new(o, "n_ports", json_integer(n_ports));
-    return o;
-}
-
-/* Appends one switch to the JSON array 'aux'. */
-static void
-list_one(struct ofc_switch *sw, void *array)
-{
-    json_array_append_new(array, switch_summary(sw));
-}
-
-/* Orders switch summaries by dpid (hex strings of equal length). */
-static int
-cmp_by_dpid(const void *a_, const void *b_)
-{
-    json_t *const *a = a_;
-    json_t *const *b = b_;
-    return strcmp(json_string_value(json_object_get(*a, "dpid")),
-                  json_string_value(json_object_get(*b, "dpid")));
-}
-
-/* GET /v1/switches: every registered switch, ordered by dpid. */
-static void
-list_switches(const struct ofc_rest_request *req,
-              struct ofc_rest_response *resp, void *aux)
-{
-    json_t *array = json_array();
-    ofc_switch_for_each(list_one, array);
-
-    size_t n = json_array_size(array);
-    if (n > 1) {
-        json_t **items = ofc_xmalloc(n * sizeof *items);
-        for (size_t i = 0; i < n; i++) {
-            items[i] = json_incref(json_array_get(array, i));
-        }
-        qsort(items, n, sizeof *items, cmp_by_dpid);
-        json_array_clear(array);
-        for (size_t i = 0; i < n; i++) {
-            json_array_append_new(array, items[i]);
-        }
-        free(items);
-    }
-    ofc_rest_reply_json(resp, MHD_HTTP_OK, array);
-}
-
-/* Returns 'mac' as xx:xx:xx:xx:xx:xx (a new JSON string). */
-static json_t *
-mac_json(const uint8_t mac[6])
-{
-    char buf[18];
-    snprintf(buf, sizeof buf, "%02x:%02x:%02x:%02x:%02x:%02x",
-             mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
-    return json_string(buf);
-}
-
-/* One port as JSON. */
-static json_t *
-port_json(const struct ofp_port *p)
-{
-    return json_pack("{s:I, s:s, s:o, s:I, s:I, s:I, s:I, s:I, s:I, "
-                     "s:I, s:I}",
-                     "port_no", (json_int_t) p->port_no,
-                     "name", p->name,
-                     "hw_addr", mac_json(p->hw_addr),
-                     "config", (json_int_t) p->config,
-                     "state", (json_int_t) p->state,
-                     "curr", (json_int_t) p->curr,
-                     "advertised", (json_int_t) p->advertised,
-                     "supported", (json_int_t) p->supported,
-                     "peer", (json_int_t) p->peer,
-                     "curr_speed", (json_int_t) p->curr_speed,
-                     "max_speed", (json_int_t) p->max_speed);
-}
-
-/* GET /v1/switches/{dpid}: the summary plus features and ports. */
-static void
-show_switch(const struct ofc_rest_request *req,
-            struct ofc_rest_response *resp, void *aux)
-{
-    uint64_t dpid;
-    if (!ofc_rest_parse_dpid(req->params[0], &dpid)) {
-        ofc_rest_reply_error(resp, req, MHD_HTTP_BAD_REQUEST, "bad_dpid",
-                             "'%s' is not a datapath id (up to 16 hex "
-                             "digits)", req->params[0]);
-        return;
-    }
-    struct ofc_switch *sw = ofc_switch_lookup(dpid);
-    if (!sw) {
-        ofc_rest_reply_error(resp, req, MHD_HTTP_NOT_FOUND, "unknown_dpid",
-                             "no switch with datapath id %016" PRIx64,
-                             dpid);
-        return;
-    }
-
-    json_t *o = switch_summary(sw);
-    const struct ofp_features_reply *f = ofc_switch_features(sw);
-    json_object_set_new(o, "features",
-                        json_pack("{s:I, s:i, s:i, s:I}",
-                                  "n_buffers", (json_int_t) f->n_buffers,
-                                  "n_tables", (int) f->n_tables,
-                                  "auxiliary_id", (int) f->auxiliary_id,
-                                  "capabilities",
-                                  (json_int_t) f->capabilities));
-    size_t n;
-    const struct ofp_port *ports = ofc_switch_ports(sw, &n);
-    json_t *array = json_array();
-    for (size_t i = 0; i < n; i++) {
-        json_array_append_new(array, port_json(&ports[i]));
-    }
-    json_object_set_new(o, "ports", array);
-    ofc_rest_reply_json(resp, MHD_HTTP_OK, o);
+    const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *) ss;
+    return IN6_IS_ADDR_LOOPBACK(&sin6->sin6_addr);
 }
 
 /* ---- Life cycle. ----------------------------------------------------- */
@@ -676,12 +775,12 @@ ofc_rest_server_create(struct event_base *base, const char *spec,
         return NULL;
     }
 
-    struct ofc_rest_server *s = calloc(1, sizeof *s);
-    if (!s) {
-        *error = ofc_xasprintf("rest: out of memory");
-        return NULL;
-    }
-    unsigned int flags = MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+    struct ofc_rest_server *s = ofc_xzalloc(sizeof *s);
+    s->base = base;
+    s->loopback = is_loopback(&ss);
+    ofc_list_init(&s->pending);
+    unsigned int flags = MHD_USE_EPOLL | MHD_USE_ERROR_LOG
+                         | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_TURBO;
     if (ss.ss_family == AF_INET6) {
         flags |= MHD_USE_IPv6;
     }
@@ -696,6 +795,7 @@ ofc_rest_server_create(struct event_base *base, const char *spec,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned int) OFC_REST_MAX_CONNECTIONS,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) 30,
         MHD_OPTION_NOTIFY_COMPLETED, completed_cb, s,
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int) 1024,
         MHD_OPTION_END);
     if (!s->daemon) {
         *error = ofc_xasprintf("rest: cannot listen on %s", spec);
@@ -717,22 +817,27 @@ ofc_rest_server_create(struct event_base *base, const char *spec,
     s->io_ev = event_new(base, info->epoll_fd, EV_READ | EV_PERSIST,
                          run_cb, s);
     s->timer_ev = evtimer_new(base, run_cb, s);
+    /* The REST server's own events go first when the base has priorities
+     * (ofcd gives it two): requests are short, and an operator waiting on
+     * a busy controller is what the API must avoid. */
+    if (event_base_get_npriorities(base) > 1) {
+        event_priority_set(s->io_ev, 0);
+        event_priority_set(s->timer_ev, 0);
+    }
     event_add(s->io_ev, NULL);
     rearm(s);
-
-    ofc_rest_add_route(s, "GET", "/healthz", healthz, NULL);
-    ofc_rest_add_route(s, "GET", "/metrics", metrics, NULL);
-    ofc_rest_add_route(s, "GET", "/v1/switches", list_switches, NULL);
-    ofc_rest_add_route(s, "GET", "/v1/switches/{dpid}", show_switch, NULL);
+    ofc_metrics_add_source(render_metrics, s);
 
     char host[INET6_ADDRSTRLEN];
     const void *addr = ss.ss_family == AF_INET6
         ? (const void *) &((struct sockaddr_in6 *) &ss)->sin6_addr
         : (const void *) &((struct sockaddr_in *) &ss)->sin_addr;
     inet_ntop(ss.ss_family, addr, host, sizeof host);
-    OFC_INFO(log_module(), OFC_NO_DPID, "rest: listening on %s%s%s:%u",
+    OFC_INFO(log_module(), OFC_NO_DPID, "rest: listening on %s%s%s:%u%s",
              ss.ss_family == AF_INET6 ? "[" : "", host,
-             ss.ss_family == AF_INET6 ? "]" : "", (unsigned int) s->port);
+             ss.ss_family == AF_INET6 ? "]" : "", (unsigned int) s->port,
+             s->loopback ? "" : " (not loopback: every request needs the "
+             "token)");
     return s;
 }
 
@@ -742,9 +847,26 @@ ofc_rest_server_destroy(struct ofc_rest_server *s)
     if (!s) {
         return;
     }
+    /* Deferred requests still waiting get a 503 before the daemon goes. */
+    while (!ofc_list_is_empty(&s->pending)) {
+        struct ofc_rest_pending *p = OFC_CONTAINER_OF(s->pending.next,
+                                                      struct ofc_rest_pending,
+                                                      node);
+        struct ofc_rest_response resp = { 0 };
+        ofc_rest_reply_error_path(&resp, p->path,
+                                  MHD_HTTP_SERVICE_UNAVAILABLE, "shutdown",
+                                  "ofcd is shutting down");
+        resume_with(p, &resp);
+        detach(p);
+    }
+    ofc_metrics_remove_source(render_metrics, s);
     event_free(s->io_ev);
     event_free(s->timer_ev);
     MHD_stop_daemon(s->daemon);
+    for (size_t i = 0; i < s->n_routes; i++) {
+        free(s->routes[i].copy);
+    }
+    free(s->token);
     free(s);
 }
 

@@ -22,47 +22,21 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "controller/route.h"
 
 struct event_base;
 struct ofc_rest_server;
 
 #define OFC_REST_MAX_BODY (1u << 20)    /* Larger request bodies: 413. */
 #define OFC_REST_MAX_CONNECTIONS 512    /* Concurrent HTTP connections. */
-#define OFC_REST_MAX_PARAMS 4           /* "{name}" segments per pattern. */
 #define OFC_REST_DEFAULT_ADDR "127.0.0.1:8080"
-
-/* One request, as a handler sees it.  Everything lives until the handler
- * returns. */
-struct ofc_rest_request {
-    const char *method;                 /* "GET", "POST", ... */
-    const char *path;                   /* Without the query string. */
-    const char *params[OFC_REST_MAX_PARAMS];    /* "{name}" values, in
-                                                 * pattern order. */
-    size_t n_params;
-    const char *body;                   /* NUL-terminated; "" if none. */
-    size_t body_len;
-    void *connection;                   /* The MHD connection (opaque). */
-};
-
-/* What a handler answers.  Set exactly one of 'json' (owned: freed by the
- * server) or 'text' (malloc'ed, owned: freed by the server). */
-struct ofc_rest_response {
-    unsigned int status;
-    json_t *json;
-    char *text;
-    const char *content_type;           /* For 'text'; static string. */
-};
-
-/* Handles one request: fills in '*resp'. */
-typedef void ofc_rest_handler(const struct ofc_rest_request *,
-                              struct ofc_rest_response *resp, void *aux);
 
 /* Parses 'spec' ("IP:PORT", "[IPv6]:PORT") for --rest.  Returns 0, or -1
  * with a malloc'ed message in '*error'. */
 int ofc_rest_parse_addr(const char *spec, char **error);
 
-/* Creates the server listening on 'spec' (port 0 picks a free one) and
- * registers the built-in routes.  Logs "rest: listening on IP:PORT".
+/* Creates the server listening on 'spec' (port 0 picks a free one), with
+ * no routes yet.  Logs "rest: listening on IP:PORT".
  * Returns the server, or NULL with a malloc'ed message in '*error'. */
 struct ofc_rest_server *ofc_rest_server_create(struct event_base *,
                                                const char *spec,
@@ -77,21 +51,17 @@ uint16_t ofc_rest_server_port(const struct ofc_rest_server *);
  * 0, or -1 if the pattern is malformed. */
 int ofc_rest_add_route(struct ofc_rest_server *, const char *method,
                        const char *pattern, ofc_rest_handler *, void *aux);
+/* Adds every route of the table 'routes' (see controller/route.h).
+ * Returns 0 or -1. */
+int ofc_rest_add_routes(struct ofc_rest_server *,
+                        const struct ofc_route *routes);
 
-/* Helpers for handlers. */
+/* ---- Security. ------------------------------------------------------- */
 
-/* Sets '*resp' to 'status' with JSON 'json' (ownership passes). */
-void ofc_rest_reply_json(struct ofc_rest_response *, unsigned int status,
-                         json_t *json);
-/* Sets '*resp' to a JSON error {"error": code, "message": ..., "path":
- * req->path}. */
-void ofc_rest_reply_error(struct ofc_rest_response *,
-                          const struct ofc_rest_request *,
-                          unsigned int status, const char *code,
-                          const char *format, ...)
-    __attribute__((format(printf, 5, 6)));
-/* Parses a datapath id given as 1 to 16 hex digits (optionally "0x"
- * first) or as 8 colon-separated hex bytes.  Returns true on success. */
-bool ofc_rest_parse_dpid(const char *s, uint64_t *dpid);
+/* Sets the bearer token ("Authorization: Bearer TOKEN").  Mutating
+ * requests (any method but GET and HEAD) always need it; when the server
+ * listens on a non-loopback address, every request does.  A missing or
+ * wrong token gets 401 "unauthorized" and the handler does not run. */
+void ofc_rest_server_set_token(struct ofc_rest_server *, const char *token);
 
 #endif /* rest/server.h */

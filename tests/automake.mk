@@ -62,3 +62,10 @@ tests_test_metrics_SOURCES = tests/test-metrics.c tests/tap.h
 tests_test_metrics_CFLAGS = $(AM_CFLAGS) $(LIBEVENT_CFLAGS) $(JANSSON_CFLAGS)
 tests_test_metrics_LDADD = controller/libofc.a ofp/libofp.a \
 	$(LIBEVENT_LIBS) $(JANSSON_LIBS)
+
+# controller/json-check: JSON validation with JSON-path messages.
+check_PROGRAMS += tests/test-json-check
+tests_test_json_check_SOURCES = tests/test-json-check.c tests/tap.h
+tests_test_json_check_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
+tests_test_json_check_LDADD = controller/libofc.a ofp/libofp.a \
+	$(LIBEVENT_LIBS) $(JANSSON_LIBS)

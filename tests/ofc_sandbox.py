@@ -4,7 +4,9 @@
 - Tap: TAP output with a plan, one line per checked fact.
 - Ofcd: runs build/controller/ofcd on a free port (it is started with
   --listen tcp:127.0.0.1:0 and the port is read from its log), waits for
-  log lines with a deadline, and stops it by its own PID.
+  log lines with a deadline, and stops it by its own PID.  Unless the
+  arguments say otherwise, it gets --rest 127.0.0.1:0 (rest_url, read from
+  the log) and --state-dir WORKDIR/state (token: its API token).
 - Sandbox: a private ovsdb-server + ovs-vswitchd under a temporary
   directory (own OVS_RUNDIR/OVS_DBDIR/OVS_LOGDIR, userspace datapath,
   stopped by their pidfiles).  It never touches the system instance.
@@ -113,17 +115,40 @@ class Ofcd:
         if not os.access(OFCD, os.X_OK):
             raise RuntimeError("no ofcd at %s (set OFC_BUILD)" % OFCD)
         self.log_ofs = self.size()
+        args = self.args + list(extra)
+        defaults = []
+        if not any(a.startswith("--rest") for a in args):
+            defaults += ["--rest", "127.0.0.1:0"]
+        if not any(a.startswith("--state-dir") for a in args):
+            defaults += ["--state-dir", self.state_dir]
         log = open(self.log_path, "ab")
         self.proc = subprocess.Popen(
             [OFCD, "--listen", listen, "--pidfile", self.pidfile]
-            + self.args + list(extra),
+            + defaults + args,
             stdin=subprocess.DEVNULL, stdout=log, stderr=log)
         log.close()
         m = self.wait_log(r"listening on tcp:[^ ]*:(\d+)", 10)
         if not m:
             raise RuntimeError("ofcd did not start:\n" + self.text())
         self.port = int(m.group(1))
+        m = self.wait_log(r"rest: listening on (\S+):(\d+)", 0.5)
+        self.rest_url = ("http://%s:%s" % (m.group(1), m.group(2))
+                         if m else None)
         return self
+
+    @property
+    def state_dir(self):
+        """The --state-dir this Ofcd passes by default."""
+        return os.path.join(self.workdir, "state")
+
+    @property
+    def token(self):
+        """The API token from the default state directory (or None)."""
+        try:
+            with open(os.path.join(self.state_dir, "api-token")) as f:
+                return f.read().strip()
+        except OSError:
+            return None
 
     def size(self):
         try:

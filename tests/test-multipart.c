@@ -823,6 +823,9 @@ test_split(void)
     tap_ok(b.size > 65535, "split: 2000 flows need more than 64 KiB (%zu)",
            b.size);
 
+    enum { MAX_PARTS = 64 };
+    static struct ofp_multipart_reply parts[MAX_PARTS];
+    const struct ofp_multipart_reply *part_ptrs[MAX_PARTS];
     memset(&acc, 0, sizeof acc);
     while (ofs + 16 <= b.size) {
         size_t len = ofp_get_be16(b.data + ofs + 2);
@@ -843,6 +846,10 @@ test_split(void)
         if (ofp_decode_multipart_reply(b.data + ofs, len, &arena, &part)) {
             decoded = false;
             break;
+        }
+        if (n_msgs < MAX_PARTS) {
+            parts[n_msgs] = part;
+            part_ptrs[n_msgs] = &parts[n_msgs];
         }
         if (!n_msgs) {
             acc = part;
@@ -867,6 +874,21 @@ test_split(void)
     tap_ok(in_order, "split: entries come back in order");
     TAP_INT_EQ(acc.flags & OFPMPF_REPLY_MORE, 0,
                "split: joined reply has REPLY_MORE clear");
+
+    /* Joining all parts at once gives the same entries. */
+    struct ofp_multipart_reply joined;
+    size_t n_parts = n_msgs < MAX_PARTS ? n_msgs : MAX_PARTS;
+    TAP_INT_EQ(ofp_multipart_reply_join(part_ptrs, n_parts, &arena, &joined),
+               0, "join: the parts join");
+    TAP_INT_EQ(joined.flow.n, N, "join: all 2000 entries");
+    bool same = joined.flow.n == acc.flow.n;
+    for (size_t i = 0; same && i < joined.flow.n; i++) {
+        same = joined.flow.entries[i].cookie == i
+               && joined.flow.entries[i].priority == i;
+    }
+    tap_ok(same, "join: entries in order, as append gives them");
+    TAP_INT_EQ(joined.flags & OFPMPF_REPLY_MORE, 0,
+               "join: the last part's flags (REPLY_MORE clear)");
 
     /* Appending a different type is refused. */
     part.type = OFPMP_PORT_DESC;
