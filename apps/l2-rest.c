@@ -253,7 +253,7 @@ row_json(const struct host_row *r, uint32_t now)
     json_object_set_new(o, "vlan", json_integer(h->vlan));
     json_object_set_new(o, "mac", json_string(mac));
     json_object_set_new(o, "port", json_integer(h->port));
-    json_object_set_new(o, "port_name", p ? json_string(p->name)
+    json_object_set_new(o, "port_name", p ? ofc_rest_string(p->name)
                                           : json_null());
     json_object_set_new(o, "age", json_integer((uint32_t) (now
                                                            - h->learned)));

@@ -9,12 +9,17 @@
  *     {"next_id": N, "flows": [OBJECT, ...]}
  *
  * where OBJECT is what GET returns minus "cookie" (which is derived from
- * the app and the id).  Every change is saved before it is acknowledged;
- * a failed save undoes it.  A stored flow is declared to the flow store
- * (cookie low bits = its id) whenever its switch comes up, and at once
- * when it is posted; the store reconciles with what the switch has.  A
- * flow with a timeout that expires on the switch is forgotten (and the
- * file saved), as it would be on a switch without a controller. */
+ * the app and the id).  Every change is saved before it takes effect on
+ * a switch, so a request whose save fails changes nothing, not even
+ * briefly on the switch: a POST is checked for conflicts (with stored
+ * flows, and through ofc_flow_owner() with other apps' flows), saved, and
+ * only then declared to the flow store (cookie low bits = its id); a
+ * DELETE is saved, and only then withdrawn.  A stored flow is also
+ * declared whenever its switch comes up; the store reconciles with what
+ * the switch has.  A flow with a timeout that expires on the switch is
+ * forgotten (and the file saved), as it would be on a switch without a
+ * controller; if that save fails, it is logged, and the flow, gone from
+ * memory and the switch, comes back at the next start. */
 
 #include "apps/static.h"
 #include <errno.h>
@@ -307,14 +312,56 @@ handle_post(const struct ofc_rest_request *req,
         return;
     }
 
+    /* Every check comes before the save, and the save before the
+     * declaration: a declaration on a synced switch sends its FLOW_MOD at
+     * once, so a request that fails must fail before it. */
+    const struct ofc_app *owner;
+    int retval = ofc_flow_owner(sw, b.fm.table_id, b.fm.priority,
+                                &b.fm.match, &owner);
+    if (retval == ENOTCONN) {
+        ofc_rest_reply_error(resp, req, 503, "switch_gone",
+                             "switch %016"PRIx64" is not up", dpid);
+        static_body_destroy(&b);
+        return;
+    } else if (!retval && owner != &ofc_static_app) {
+        ofc_rest_reply_error(resp, req, 409, "conflict",
+                             "another app owns a flow with the same "
+                             "table, priority and match");
+        static_body_destroy(&b);
+        return;
+    }
+
     struct static_flow *f = make_flow(next_id, dpid, &b.fm, b.text,
                                       b.description, b.match_json,
                                       b.actions_json);
     static_body_destroy(&b);
 
     char *error;
-    int retval = put_flow(sw, f, &error);
+    insert_flow(f);
+    next_id++;
+    if (save_all(&error)) {
+        remove_at(find_index(f->id));
+        next_id--;
+        OFC_ERR(static_log(), dpid, "static flow not added: %s", error);
+        ofc_rest_reply_error(resp, req, 500, "storage", "%s", error);
+        free(error);
+        static_flow_free(f);
+        return;
+    }
+
+    retval = put_flow(sw, f, &error);
     if (retval) {
+        /* Not expected after the checks above.  The saved flow is taken
+         * back out of the file (its id stays used). */
+        char *msg = error ? error : ofc_xstrdup(strerror(retval));
+        char *error2;
+        remove_at(find_index(f->id));
+        if (save_all(&error2)) {
+            OFC_ERR(static_log(), dpid, "static flow %"PRIu64" was saved "
+                    "but could not be declared (%s), and saving its "
+                    "removal failed: %s", f->id, msg, error2);
+            free(error2);
+        }
         if (retval == EEXIST) {
             ofc_rest_reply_error(resp, req, 409, "conflict",
                                  "another app owns a flow with the same "
@@ -323,23 +370,9 @@ handle_post(const struct ofc_rest_request *req,
             ofc_rest_reply_error(resp, req, 503, "switch_gone",
                                  "switch %016"PRIx64" is not up", dpid);
         } else {
-            ofc_rest_reply_error(resp, req, 400, "bad_flow", "%s",
-                                 error ? error : strerror(retval));
+            ofc_rest_reply_error(resp, req, 400, "bad_flow", "%s", msg);
         }
-        free(error);
-        static_flow_free(f);
-        return;
-    }
-
-    insert_flow(f);
-    next_id++;
-    if (save_all(&error)) {
-        remove_at(find_index(f->id));
-        ofc_flow_remove(sw, &ofc_static_app, f->table_id, f->priority,
-                        &f->match);
-        OFC_ERR(static_log(), dpid, "static flow not added: %s", error);
-        ofc_rest_reply_error(resp, req, 500, "storage", "%s", error);
-        free(error);
+        free(msg);
         static_flow_free(f);
         return;
     }
@@ -360,7 +393,9 @@ handle_get(const struct ofc_rest_request *req,
 }
 
 /* DELETE /v1/switches/{dpid}/flows/{id} (also for a switch that is not
- * connected: the flow is then simply not restored on it). */
+ * connected: the flow is then simply not restored on it).  The removal is
+ * saved first; only then is the flow withdrawn from the switch, so a
+ * failed save leaves the switch untouched. */
 static void
 handle_delete(const struct ofc_rest_request *req,
               struct ofc_rest_response *resp, void *aux)
@@ -587,7 +622,10 @@ static_switch_up(struct ofc_switch *sw)
     }
 }
 
-/* Forgets a stored flow whose timeout expired on the switch. */
+/* Forgets a stored flow whose timeout expired on the switch.  The flow
+ * store has already forgotten it, so it leaves memory even if saving
+ * fails; that is logged as an error, and the file then still holds the
+ * flow, which is restored (and reinstalled) at the next start. */
 static void
 static_flow_removed(struct ofc_switch *sw, const struct ofp_flow_removed *fr)
 {
@@ -606,7 +644,8 @@ static_flow_removed(struct ofc_switch *sw, const struct ofp_flow_removed *fr)
     char *error;
     if (save_all(&error)) {
         OFC_ERR(static_log(), f->dpid, "expired static flow %"PRIu64
-                " not saved: %s", f->id, error);
+                " forgotten, but saving failed (it comes back after a "
+                "restart): %s", f->id, error);
         free(error);
     }
     OFC_INFO(static_log(), f->dpid, "static flow %"PRIu64" expired",

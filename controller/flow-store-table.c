@@ -24,6 +24,8 @@
 #define FS_INST_ONLY 0x08       /* Installed differs from the body only in
                                  * its instructions (MODIFY_STRICT will
                                  * do). */
+#define FS_MARKED    0x10       /* Desired, but to be withdrawn by the next
+                                 * sweep unless declared again first. */
 
 /* One flow, keyed by (table_id, priority, OXM bytes).  'data' holds the
  * OXM TLVs ('oxm_len' bytes, as ofp_oxm_encode() writes them, so equal
@@ -454,6 +456,7 @@ ofc_flow_table_put(struct ofc_flow_table *t, const struct ofc_app *app,
         f = flow_set_body(t, f, &b);
     }
     flow_set_desired(t, f, true);
+    f->state &= ~FS_MARKED;
 
     if (t->live && !(f->state & FS_IN_SYNC)) {
         bool modify = (f->state & (FS_INSTALLED | FS_INST_ONLY))
@@ -585,6 +588,109 @@ ofc_flow_table_remove_matching(struct ofc_flow_table *t,
                 && !ofp_oxm_decode(f->data, f->oxm_len, &m)
                 && loose_match(&m, filter)) {
                 flow_withdraw(t, f, &m);
+                n++;
+            }
+            node = next;
+        }
+    }
+    return n;
+}
+
+/* Calls 'cb' on every desired flow of 'app' in 'table_id' (OFPTT_ALL:
+ * every table); 'cb' may withdraw the flow. */
+static size_t
+for_each_app_flow(struct ofc_flow_table *t, const struct ofc_app *app,
+                  uint8_t table_id,
+                  bool (*cb)(struct ofc_flow_table *, struct fs_flow *))
+{
+    unsigned owner = owner_index(app);
+    size_t n = 0;
+
+    for (size_t i = 0; i <= t->flows.mask; i++) {
+        struct ofc_hmap_node *node = t->flows.buckets[i];
+        while (node) {
+            struct ofc_hmap_node *next = node->next;
+            struct fs_flow *f = OFC_CONTAINER_OF(node, struct fs_flow, node);
+            if (f->state & FS_DESIRED
+                && cookie_owner_index(f->cookie) == owner
+                && (table_id == OFPTT_ALL || f->table_id == table_id)) {
+                n += cb(t, f);
+            }
+            node = next;
+        }
+    }
+    return n;
+}
+
+/* for_each_app_flow() callback: marks 'f'. */
+static bool
+mark_flow(struct ofc_flow_table *t, struct fs_flow *f)
+{
+    f->state |= FS_MARKED;
+    return true;
+}
+
+/* for_each_app_flow() callback: withdraws 'f' if it is still marked. */
+static bool
+sweep_flow(struct ofc_flow_table *t, struct fs_flow *f)
+{
+    struct ofp_match m;
+    if (!(f->state & FS_MARKED)) {
+        return false;
+    }
+    f->state &= ~FS_MARKED;
+    if (ofp_oxm_decode(f->data, f->oxm_len, &m)) {
+        return false;           /* Cannot happen: we encoded it. */
+    }
+    flow_withdraw(t, f, &m);
+    return true;
+}
+
+size_t
+ofc_flow_table_mark(struct ofc_flow_table *t, const struct ofc_app *app,
+                    uint8_t table_id)
+{
+    return for_each_app_flow(t, app, table_id, mark_flow);
+}
+
+size_t
+ofc_flow_table_sweep(struct ofc_flow_table *t, const struct ofc_app *app,
+                     uint8_t table_id)
+{
+    return for_each_app_flow(t, app, table_id, sweep_flow);
+}
+
+void
+ofc_flow_table_group_mark(struct ofc_flow_table *t, const struct ofc_app *app)
+{
+    unsigned owner = owner_index(app);
+    for (size_t i = 0; i <= t->groups.mask; i++) {
+        for (struct ofc_hmap_node *node = t->groups.buckets[i]; node;
+             node = node->next) {
+            struct fs_group *g = OFC_CONTAINER_OF(node, struct fs_group,
+                                                  node);
+            if (g->state & FS_DESIRED && g->group_id >> 24 == owner) {
+                g->state |= FS_MARKED;
+            }
+        }
+    }
+}
+
+size_t
+ofc_flow_table_group_sweep(struct ofc_flow_table *t,
+                           const struct ofc_app *app)
+{
+    unsigned owner = owner_index(app);
+    size_t n = 0;
+    for (size_t i = 0; i <= t->groups.mask; i++) {
+        struct ofc_hmap_node *node = t->groups.buckets[i];
+        while (node) {
+            struct ofc_hmap_node *next = node->next;
+            struct fs_group *g = OFC_CONTAINER_OF(node, struct fs_group,
+                                                  node);
+            if (g->state & FS_MARKED && g->group_id >> 24 == owner) {
+                g->state &= ~FS_MARKED;
+                ofc_flow_table_group_remove(t, app, g->group_id);
                 n++;
             }
             node = next;
@@ -726,7 +832,7 @@ ofc_flow_table_group_put(struct ofc_flow_table *t, const struct ofc_app *app,
         g = group_create(t, group_id, type, scratch.data, scratch.size,
                          state);
     }
-    g->state |= FS_DESIRED;
+    g->state = (g->state | FS_DESIRED) & ~FS_MARKED;
     if (t->live && !(g->state & FS_IN_SYNC)) {
         emit_group_mod(t, g, g->state & FS_INSTALLED ? OFPGC_MODIFY
                        : OFPGC_ADD, buckets, n_buckets);
@@ -874,4 +980,23 @@ ofc_flow_table_diff(struct ofc_flow_table *t, struct ofc_flow_diff *d)
             n = next;
         }
     }
+}
+
+/* Added by the static app: see ofc_flow_owner() in flow-store.h. */
+int
+ofc_flow_table_owner(const struct ofc_flow_table *t, uint8_t table_id,
+                     uint16_t priority, const struct ofp_match *match,
+                     const struct ofc_app **owner)
+{
+    size_t oxm_len, inst_len;
+    encode_key(match, NULL, &oxm_len, &inst_len);
+    uint32_t hash = flow_hash(table_id, priority, scratch.data, oxm_len);
+    const struct fs_flow *f = flow_find(t, hash, table_id, priority,
+                                        scratch.data, oxm_len);
+    *owner = NULL;
+    if (!f || !(f->state & FS_DESIRED)) {
+        return ENOENT;
+    }
+    *owner = owner_app(cookie_owner_index(f->cookie));
+    return 0;
 }

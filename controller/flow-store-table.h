@@ -67,6 +67,15 @@ size_t ofc_flow_table_remove_matching(struct ofc_flow_table *,
                                       const struct ofc_app *,
                                       uint8_t table_id,
                                       const struct ofp_match *filter);
+/* Mark and sweep (see ofc_flow_mark() in flow-store.h). */
+size_t ofc_flow_table_mark(struct ofc_flow_table *, const struct ofc_app *,
+                           uint8_t table_id);
+size_t ofc_flow_table_sweep(struct ofc_flow_table *, const struct ofc_app *,
+                            uint8_t table_id);
+void ofc_flow_table_group_mark(struct ofc_flow_table *,
+                               const struct ofc_app *);
+size_t ofc_flow_table_group_sweep(struct ofc_flow_table *,
+                                  const struct ofc_app *);
 size_t ofc_flow_table_count(const struct ofc_flow_table *,
                             const struct ofc_app *);
 int ofc_flow_table_group_put(struct ofc_flow_table *, const struct ofc_app *,
@@ -107,5 +116,13 @@ size_t ofc_flow_table_entry_size(size_t oxm_len, size_t inst_len);
 void ofc_flow_table_wire_lengths(const struct ofp_match *match,
                                  const struct ofp_instructions *inst,
                                  size_t *oxm_len, size_t *inst_len);
+
+
+/* Added by the static app: see ofc_flow_owner() in flow-store.h. */
+/* Returns 0 and the owner of the desired flow with this key in '*owner'
+ * (NULL: the core), or ENOENT if none is desired.  Emits nothing. */
+int ofc_flow_table_owner(const struct ofc_flow_table *, uint8_t table_id,
+                         uint16_t priority, const struct ofp_match *,
+                         const struct ofc_app **owner);
 
 #endif /* flow-store-table.h */

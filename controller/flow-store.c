@@ -460,6 +460,40 @@ ofc_flow_remove_matching(struct ofc_switch *sw, const struct ofc_app *app,
 }
 
 size_t
+ofc_flow_mark(struct ofc_switch *sw, const struct ofc_app *app,
+              uint8_t table_id)
+{
+    return (sw->flow_store
+            ? ofc_flow_table_mark(sw->flow_store->table, app, table_id)
+            : 0);
+}
+
+size_t
+ofc_flow_sweep(struct ofc_switch *sw, const struct ofc_app *app,
+               uint8_t table_id)
+{
+    return (sw->flow_store
+            ? ofc_flow_table_sweep(sw->flow_store->table, app, table_id)
+            : 0);
+}
+
+void
+ofc_group_mark(struct ofc_switch *sw, const struct ofc_app *app)
+{
+    if (sw->flow_store) {
+        ofc_flow_table_group_mark(sw->flow_store->table, app);
+    }
+}
+
+size_t
+ofc_group_sweep(struct ofc_switch *sw, const struct ofc_app *app)
+{
+    return (sw->flow_store
+            ? ofc_flow_table_group_sweep(sw->flow_store->table, app)
+            : 0);
+}
+
+size_t
 ofc_flow_count(const struct ofc_switch *sw, const struct ofc_app *app)
 {
     return (sw->flow_store
@@ -510,4 +544,17 @@ ofc_packet_out(struct ofc_switch *sw, const struct ofc_app *app,
     msg.packet_out.data = data;
     msg.packet_out.data_len = len;
     ofc_switch_send(sw, app, &msg);
+}
+
+/* Added by the static app: a conflict check without declaring. */
+int
+ofc_flow_owner(const struct ofc_switch *sw, uint8_t table_id,
+               uint16_t priority, const struct ofp_match *match,
+               const struct ofc_app **owner)
+{
+    *owner = NULL;
+    return (sw->flow_store
+            ? ofc_flow_table_owner(sw->flow_store->table, table_id,
+                                   priority, match, owner)
+            : ENOTCONN);
 }

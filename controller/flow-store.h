@@ -102,6 +102,19 @@ int ofc_flow_remove(struct ofc_switch *sw, const struct ofc_app *app,
 size_t ofc_flow_remove_matching(struct ofc_switch *sw,
                                 const struct ofc_app *app, uint8_t table_id,
                                 const struct ofp_match *filter);
+/* Mark and sweep, for an app that re-declares a whole set of flows (a
+ * reloaded configuration): ofc_flow_mark() marks every desired flow of
+ * 'app' on 'sw' in 'table_id' (OFPTT_ALL: all tables); declaring a flow
+ * again unmarks it; ofc_flow_sweep() then withdraws the flows still
+ * marked.  Flows declared again unchanged send nothing, so only what
+ * really changed reaches the switch.  Both return how many flows. */
+size_t ofc_flow_mark(struct ofc_switch *sw, const struct ofc_app *app,
+                     uint8_t table_id);
+size_t ofc_flow_sweep(struct ofc_switch *sw, const struct ofc_app *app,
+                      uint8_t table_id);
+/* The same for all groups of 'app'. */
+void ofc_group_mark(struct ofc_switch *sw, const struct ofc_app *app);
+size_t ofc_group_sweep(struct ofc_switch *sw, const struct ofc_app *app);
 /* Number of desired flows on 'sw' of 'app' alone, or of all apps and the
  * core if 'app' is NULL. */
 size_t ofc_flow_count(const struct ofc_switch *sw, const struct ofc_app *app);
@@ -147,5 +160,18 @@ void ofc_flow_store_switch_down(struct ofc_switch *sw);
 /* Applies a FLOW_REMOVED to the sets before the apps see it. */
 void ofc_flow_store_flow_removed(struct ofc_switch *sw,
                                  const struct ofp_flow_removed *fr);
+
+
+/* Added by the static app: a conflict check without declaring anything,
+ * so that an app can validate (and persist) a flow before the store sends
+ * it. */
+/* Looks up the desired flow with this key on 'sw'.  Returns 0 and sets
+ * '*owner' to its owner (NULL: the core, or an owner index no app has),
+ * ENOENT if no flow with this key is desired (ofc_flow_put() would then
+ * not return EEXIST for it), or ENOTCONN if 'sw' has no store (not up).
+ * Sends nothing. */
+int ofc_flow_owner(const struct ofc_switch *sw, uint8_t table_id,
+                   uint16_t priority, const struct ofp_match *match,
+                   const struct ofc_app **owner);
 
 #endif /* flow-store.h */

@@ -49,7 +49,13 @@ tick_cb(evutil_socket_t fd, short what, void *aux)
             break;
         }
     }
-    lag.expected_us = now + OFC_LOOP_LAG_INTERVAL_MS * 1000;
+    /* libevent schedules a persistent timer from its previous deadline,
+     * or from now when that is past: follow it, so that a steady lag is
+     * seen on every tick and not only on the first. */
+    lag.expected_us += OFC_LOOP_LAG_INTERVAL_MS * 1000;
+    if (lag.expected_us < now) {
+        lag.expected_us = now + OFC_LOOP_LAG_INTERVAL_MS * 1000;
+    }
 }
 
 /* Writes 'us' microseconds as seconds. */

@@ -39,7 +39,7 @@
 #define DEFAULT_STATE_DIR "/var/lib/ofc"
 /* Callbacks of switch connections run before the loop polls again (see
  * main()). */
-#define OFC_LOOP_FAIR_CALLBACKS 8
+#define OFC_LOOP_FAIR_CALLBACKS 4
 
 /* The apps, in dispatch order.  With no --config the L2 app runs alone
  * with its defaults. */
@@ -366,10 +366,11 @@ config_load(const char *file, char **error)
             }
         } else if (!strcmp(key, "api_token")) {
             if (!json_is_string(value)
-                || strlen(json_string_value(value)) < OFC_TOKEN_MIN_LEN) {
+                || !ofc_rest_token_valid(json_string_value(value))) {
                 *error = ofc_xasprintf("%s: \"api_token\" must be a string "
-                                       "of at least %d characters", file,
-                                       OFC_TOKEN_MIN_LEN);
+                                       "of %d to %d printable characters "
+                                       "without spaces", file,
+                                       OFC_TOKEN_MIN_LEN, OFC_TOKEN_MAX_LEN);
                 goto fail;
             }
         } else {

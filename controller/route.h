@@ -80,13 +80,14 @@ const char *ofc_rest_query(const struct ofc_rest_request *,
                            const char *name);
 
 /* Checks that every query parameter is in the NULL-terminated 'allowed'
- * list.  Otherwise replies 400 "unknown_field" and returns false. */
+ * list (else 400 "unknown_field"), has a value and is given once (else
+ * 400 "bad_value").  Returns false after replying. */
 bool ofc_rest_check_query(const struct ofc_rest_request *,
                           struct ofc_rest_response *,
                           const char *const allowed[]);
 
 /* Reads the optional unsigned query parameter 'name' in [min, max]
- * (decimal, or hex with "0x").  Returns true with '*present' telling
+ * (decimal, or hex with "0x"; a leading 0 is not octal).  Returns true with '*present' telling
  * whether it was given; on a bad value replies 400 "bad_value" naming the
  * parameter and returns false. */
 bool ofc_rest_query_uint(const struct ofc_rest_request *,
@@ -109,6 +110,11 @@ struct ofc_switch *ofc_rest_switch_param(const struct ofc_rest_request *,
 /* Returns 'dpid' as 16 lowercase hex digits (a new JSON string). */
 json_t *ofc_rest_dpid_json(uint64_t dpid);
 
+/* Returns a new JSON string of 's' in which every byte that is not valid
+ * UTF-8 is replaced by U+FFFD (jansson refuses invalid UTF-8, and port
+ * names and request paths are bytes from outside). */
+json_t *ofc_rest_string(const char *s);
+
 /* ---- Deferred replies (answers that wait for a switch). -------------- */
 
 /* A request whose answer comes later, from an event-loop callback. */
@@ -117,7 +123,9 @@ struct ofc_rest_pending;
 /* Called by a handler that cannot answer at once (it asked a switch):
  * suspends the HTTP connection and returns a handle.  The handler must
  * leave '*resp' empty and return; the reply is given later, exactly once,
- * with ofc_rest_pending_reply().  The request's strings do not survive
+ * with ofc_rest_pending_reply().  Returns NULL after replying 503 "busy"
+ * when too many requests wait already (then do not ask the switch).  The
+ * request's strings do not survive
  * the handler: copy what the callback needs.  A request still pending
  * after 10 seconds gets 504 "timeout"; a later ofc_rest_pending_reply()
  * on it then only frees its response (the handle stays valid until it is

@@ -130,7 +130,8 @@ ofc_hash_u64(uint64_t x)
     return (uint32_t) x;
 }
 
-/* Monotonic time in milliseconds. */
+/* Monotonic time in milliseconds and in microseconds. */
 long long ofc_time_msec(void);
+long long ofc_time_usec(void);
 
 #endif /* util.h */

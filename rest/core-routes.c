@@ -168,10 +168,10 @@ mac_json(const uint8_t mac[6])
 static json_t *
 port_json(const struct ofp_port *p)
 {
-    return json_pack("{s:I, s:s, s:o, s:I, s:I, s:I, s:I, s:I, s:I, "
+    return json_pack("{s:I, s:o, s:o, s:I, s:I, s:I, s:I, s:I, s:I, "
                      "s:I, s:I}",
                      "port_no", (json_int_t) p->port_no,
-                     "name", p->name,
+                     "name", ofc_rest_string(p->name),
                      "hw_addr", mac_json(p->hw_addr),
                      "config", (json_int_t) p->config,
                      "state", (json_int_t) p->state,

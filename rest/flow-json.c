@@ -9,6 +9,7 @@
 #include <string.h>
 #include "controller/app.h"
 #include "controller/flow-store.h"
+#include "controller/route.h"
 
 json_t *
 ofc_counter_json(uint64_t value)
@@ -160,7 +161,7 @@ ofc_port_stats_json(const struct ofp_port_stats *ps,
 
     json_object_set_new(obj, "port_no", ofc_port_no_json(ps->port_no));
     json_object_set_new(obj, "name",
-                        port ? json_string(port->name) : json_null());
+                        port ? ofc_rest_string(port->name) : json_null());
 #define COUNTER(NAME) \
     json_object_set_new(obj, #NAME, ofc_counter_json(ps->NAME))
     COUNTER(rx_packets);

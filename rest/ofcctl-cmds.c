@@ -149,54 +149,101 @@ parse_args(int argc, char *argv[], struct cmd_option *opts, size_t n_opts,
 
 /* ---- Requests. -------------------------------------------------------- */
 
-/* The API token, if any: --token or $OFC_TOKEN, else the first line of
- * STATE-DIR/api-token.  Returns it malloc'ed, or NULL with the reason in
- * '*why' (an errno value). */
-static char *
-find_token(int *why)
+/* The API token to send, if any, and where it came from. */
+struct token {
+    char *value;                /* Malloc'ed, or NULL for none. */
+    char *source;               /* "--token", "$OFC_TOKEN" or the file's
+                                 * name (malloc'ed), if 'value'. */
+    int why;                    /* If no 'value': an errno value saying why
+                                 * the file gave none. */
+};
+
+/* Returns true if 'token' can go into an Authorization header: printable
+ * ASCII without spaces. */
+static bool
+token_is_valid(const char *token)
+{
+    for (const unsigned char *p = (const unsigned char *) token; *p; p++) {
+        if (*p <= ' ' || *p >= 0x7f) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Finds the API token: --token or $OFC_TOKEN, else the first line of
+ * STATE-DIR/api-token.  Returns 0 with '*t' filled in (free it with
+ * token_destroy()), or an exit status after an error about a token with
+ * spaces or control characters (a usage error if the user gave it). */
+static int
+find_token(struct token *t)
 {
     const struct ofcctl_options *o = ofcctl_options();
     struct str path = { 0 };
     char line[512];
 
-    *why = 0;
+    memset(t, 0, sizeof *t);
     if (o->token) {
-        char *copy = strdup(o->token);
-        if (!copy) {
+        if (!token_is_valid(o->token)) {
+            return ofcctl_usage_error("%s: the API token must be printable"
+                                      " ASCII without spaces or control"
+                                      " characters", o->token_source);
+        }
+        t->value = strdup(o->token);
+        t->source = strdup(o->token_source);
+        if (!t->value || !t->source) {
             out_of_memory();
         }
-        return copy;
+        return 0;
     }
 
     str_add(&path, o->state_dir);
     str_add(&path, "/api-token");
     FILE *f = fopen(path.s, "r");
-    free(path.s);
     if (!f) {
-        *why = errno;
-        return NULL;
+        t->why = errno;
+        free(path.s);
+        return 0;
     }
-    char *token = NULL;
     if (fgets(line, sizeof line, f)) {
         line[strcspn(line, "\r\n")] = '\0';
         if (*line) {
-            token = strdup(line);
-            if (!token) {
+            t->value = strdup(line);
+            if (!t->value) {
                 out_of_memory();
             }
         }
     }
     fclose(f);
-    if (!token) {
-        *why = ENODATA;
+    if (!t->value) {
+        t->why = ENODATA;
+        free(path.s);
+    } else if (!token_is_valid(t->value)) {
+        ofcctl_error("%s: the API token in it has spaces or control"
+                     " characters", path.s);
+        free(path.s);
+        free(t->value);
+        t->value = NULL;
+        return OFCCTL_EXIT_FAILURE;
+    } else {
+        t->source = str_steal(&path);
     }
-    return token;
+    return 0;
 }
 
-/* Prints the server's error reply 'reply' for 'method' and 'path'. */
+/* Frees the contents of 't'. */
 static void
-report_http_error(const struct ofcctl_http_reply *reply, bool have_token,
-                  int token_errno)
+token_destroy(struct token *t)
+{
+    free(t->value);
+    free(t->source);
+}
+
+/* Prints the server's error reply 'reply', sent in answer to a request
+ * with token 't', plus a hint about tokens after a 401. */
+static void
+report_http_error(const struct ofcctl_http_reply *reply,
+                  const struct token *t)
 {
     json_t *doc = json_loads(reply->body, 0, NULL);
     const char *message = json_string_value(json_object_get(doc, "message"));
@@ -211,10 +258,15 @@ report_http_error(const struct ofcctl_http_reply *reply, bool have_token,
                      len ? ": " : "", (int) (len > 200 ? 200 : len),
                      reply->body);
     }
-    if (reply->status == 401 && !have_token) {
+    if (reply->status == 401 && !t->value) {
         ofcctl_error("no API token: give --token or $OFC_TOKEN, or make"
                      " %s/api-token readable (%s)",
-                     ofcctl_options()->state_dir, strerror(token_errno));
+                     ofcctl_options()->state_dir, strerror(t->why));
+    } else if (reply->status == 401) {
+        ofcctl_error("the server refused the API token from %s: give the"
+                     " right one with --token or $OFC_TOKEN, or point"
+                     " --state-dir at ofcd's state directory (which holds"
+                     " api-token)", t->source);
     }
     json_decref(doc);
 }
@@ -223,25 +275,29 @@ report_http_error(const struct ofcctl_http_reply *reply, bool have_token,
  * On a 2xx reply returns 0 with the body either parsed into '*doc' (if
  * 'doc' is nonnull: the caller owns it) or kept raw in '*text' (if 'text'
  * is nonnull: malloc'ed).  Otherwise prints the error and returns
- * OFCCTL_EXIT_FAILURE. */
+ * OFCCTL_EXIT_FAILURE (OFCCTL_EXIT_USAGE for a bad URL or token). */
 static int
 call(const char *method, const char *path_query, const char *body,
      json_t **doc, char **text)
 {
     const struct ofcctl_options *o = ofcctl_options();
     struct ofcctl_http_reply reply;
-    int token_errno;
-    char *token = find_token(&token_errno);
-    int retval = OFCCTL_EXIT_FAILURE;
+    struct token token;
+    int retval = find_token(&token);
 
-    if (ofcctl_http_request(o->url, method, path_query, body, token,
-                            o->timeout, &reply)) {
-        free(token);
-        return OFCCTL_EXIT_FAILURE;
+    if (retval) {
+        return retval;
+    }
+    retval = OFCCTL_EXIT_FAILURE;
+    int failed = ofcctl_http_request(o->url, method, path_query, body,
+                                     token.value, o->timeout, &reply);
+    if (failed) {
+        token_destroy(&token);
+        return failed == -2 ? OFCCTL_EXIT_USAGE : OFCCTL_EXIT_FAILURE;
     }
 
     if (reply.status < 200 || reply.status > 299) {
-        report_http_error(&reply, token != NULL, token_errno);
+        report_http_error(&reply, &token);
     } else if (doc) {
         json_error_t error;
         *doc = json_loads(reply.body, JSON_DECODE_ANY, &error);
@@ -258,7 +314,7 @@ call(const char *method, const char *path_query, const char *body,
         retval = OFCCTL_EXIT_OK;
     }
     ofcctl_http_reply_destroy(&reply);
-    free(token);
+    token_destroy(&token);
     return retval;
 }
 
@@ -299,7 +355,9 @@ switch_path(const char *dpid, const char *suffix)
     return str_steal(&s);
 }
 
-/* Appends "?name=value" or "&name=value" to 's' if 'value' is nonnull. */
+/* Appends "?name=value" or "&name=value" to 's' if 'value' is nonnull.
+ * The value is percent-encoded but for its slashes, which a query may
+ * hold as they are (and ofcd leaves "%2F" undecoded: "--cookie V/MASK"). */
 static void
 add_query(struct str *s, bool *first, const char *name, const char *value)
 {
@@ -307,7 +365,20 @@ add_query(struct str *s, bool *first, const char *name, const char *value)
         str_add(s, *first ? "?" : "&");
         str_add(s, name);
         str_add(s, "=");
-        str_add_escaped(s, value);
+        for (;;) {
+            size_t len = strcspn(value, "/");
+            char *part = strndup(value, len);
+            if (!part) {
+                out_of_memory();
+            }
+            str_add_escaped(s, part);
+            free(part);
+            if (!value[len]) {
+                break;
+            }
+            str_add(s, "/");
+            value += len + 1;
+        }
         *first = false;
     }
 }
@@ -492,7 +563,7 @@ ofcctl_ports(int argc, char *argv[])
     return OFCCTL_EXIT_OK;
 }
 
-/* ofcctl flows DPID [--table N] [--app NAME]. */
+/* ofcctl flows DPID [--table N] [--cookie V[/MASK]] [--app NAME]. */
 int
 ofcctl_flows(int argc, char *argv[])
 {
@@ -501,13 +572,15 @@ ofcctl_flows(int argc, char *argv[])
         { "PACKETS", true }, { "BYTES", true }, { "MATCH", false },
         { "ACTIONS", false },
     };
-    struct cmd_option opts[] = { { "--table", NULL }, { "--app", NULL } };
+    struct cmd_option opts[] = {
+        { "--table", NULL }, { "--app", NULL }, { "--cookie", NULL },
+    };
     struct ofcctl_table t;
     const char *dpid;
     json_t *doc, *flows, *flow;
     size_t i;
 
-    int status = parse_args(argc, argv, opts, 2, &dpid, 1, 1);
+    int status = parse_args(argc, argv, opts, 3, &dpid, 1, 1);
     if (status) {
         return status;
     }
@@ -517,6 +590,7 @@ ofcctl_flows(int argc, char *argv[])
     str_add(&path, base);
     free(base);
     add_query(&path, &first, "table", opts[0].value);
+    add_query(&path, &first, "cookie", opts[2].value);
     add_query(&path, &first, "app", opts[1].value);
     status = get_json(path.s, &doc);
     free(path.s);
@@ -544,7 +618,7 @@ ofcctl_flows(int argc, char *argv[])
     return OFCCTL_EXIT_OK;
 }
 
-/* ofcctl hosts [--dpid D] [--vlan V] [--mac M]. */
+/* ofcctl hosts [--dpid D] [--vlan V] [--mac M] [--port P]. */
 int
 ofcctl_hosts(int argc, char *argv[])
 {
@@ -554,12 +628,13 @@ ofcctl_hosts(int argc, char *argv[])
     };
     struct cmd_option opts[] = {
         { "--dpid", NULL }, { "--vlan", NULL }, { "--mac", NULL },
+        { "--port", NULL },
     };
     struct ofcctl_table t;
     json_t *doc, *hosts, *host;
     size_t i;
 
-    int status = parse_args(argc, argv, opts, 3, NULL, 0, 0);
+    int status = parse_args(argc, argv, opts, 4, NULL, 0, 0);
     if (status) {
         return status;
     }
@@ -569,6 +644,7 @@ ofcctl_hosts(int argc, char *argv[])
     add_query(&path, &first, "dpid", opts[0].value);
     add_query(&path, &first, "vlan", opts[1].value);
     add_query(&path, &first, "mac", opts[2].value);
+    add_query(&path, &first, "port", opts[3].value);
     status = get_json(path.s, &doc);
     free(path.s);
     if (status || !doc) {
@@ -679,8 +755,14 @@ ofcctl_del_flow(int argc, char *argv[])
         print_json(doc);
     } else {
         const char *flow = json_string_value(json_object_get(doc, "flow"));
-        printf("deleted flow %s%s%s%s\n", pos[1], flow ? " (" : "",
-               flow ? flow : "", flow ? ")" : "");
+        char *line;
+        if (asprintf(&line, "deleted flow %s%s%s%s", pos[1],
+                     flow ? " (" : "", flow ? flow : "",
+                     flow ? ")" : "") < 0) {
+            out_of_memory();
+        }
+        puts(ofcctl_sanitize(line, NULL));
+        free(line);
     }
     json_decref(doc);
     return OFCCTL_EXIT_OK;
@@ -728,7 +810,8 @@ ofcctl_apps(int argc, char *argv[])
     return OFCCTL_EXIT_OK;
 }
 
-/* ofcctl metrics: the Prometheus text, as the server sent it. */
+/* ofcctl metrics: the Prometheus text, as the server sent it (but for
+ * control characters other than newlines). */
 int
 ofcctl_metrics(int argc, char *argv[])
 {
@@ -738,7 +821,7 @@ ofcctl_metrics(int argc, char *argv[])
     if (status || (status = call("GET", "/metrics", NULL, NULL, &text))) {
         return status;
     }
-    fputs(text, stdout);
+    fputs(ofcctl_sanitize(text, "\n"), stdout);
     free(text);
     return OFCCTL_EXIT_OK;
 }

@@ -7,6 +7,7 @@
 #include "rest/ofcctl-http.h"
 
 #include <math.h>
+#include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,9 +104,9 @@ timeout_cb(evutil_socket_t fd, short what, void *ex_)
 /* The parts of the base URL a request needs. */
 struct base_url {
     struct evhttp_uri *uri;     /* Parsed; owned. */
-    const char *host;           /* Within 'uri'. */
+    char *host;                 /* Bare host ("::1", not "[::1]"). */
     int port;
-    char *host_header;          /* "HOST:PORT", malloc'ed. */
+    char *host_header;          /* "HOST:PORT" ("[::1]:80"), malloc'ed. */
     char *prefix;               /* Path prefix without a trailing '/'. */
 };
 
@@ -116,15 +117,31 @@ base_url_destroy(struct base_url *bu)
     if (bu->uri) {
         evhttp_uri_free(bu->uri);
     }
+    free(bu->host);
     free(bu->host_header);
     free(bu->prefix);
 }
 
+/* Returns true if the authority ("HOST[:PORT]") of 'url' ends in a ':'
+ * with no port after it, which evhttp_uri_parse() lets pass as "no
+ * port". */
+static bool
+has_empty_port(const char *url)
+{
+    const char *p = strstr(url, "://");
+    p = p ? p + 3 : url;
+    size_t len = strcspn(p, "/?#");
+    return len > 0 && p[len - 1] == ':';
+}
+
 /* Parses 'url' ("http://HOST[:PORT][/PREFIX]"; "http://" may be left
- * out) into 'bu'.  Returns 0, or -1 after printing an error. */
+ * out) into 'bu'.  Returns 0; or -1 after printing an error; or -2 after
+ * printing a usage error (a malformed URL, a bad port). */
 static int
 base_url_parse(const char *url, struct base_url *bu)
 {
+    static const char want[] = "want http://HOST[:PORT][/PATH], with"
+                               " PORT from 1 to 65535";
     char *full = NULL;
 
     memset(bu, 0, sizeof *bu);
@@ -142,13 +159,13 @@ base_url_parse(const char *url, struct base_url *bu)
     free(full);
     const char *scheme = bu->uri ? evhttp_uri_get_scheme(bu->uri) : NULL;
     const char *path = bu->uri ? evhttp_uri_get_path(bu->uri) : NULL;
-    bu->host = bu->uri ? evhttp_uri_get_host(bu->uri) : NULL;
-    if (!bu->uri || !scheme || !bu->host || !*bu->host
+    const char *host = bu->uri ? evhttp_uri_get_host(bu->uri) : NULL;
+    if (!bu->uri || !scheme || !host || !*host
         || evhttp_uri_get_query(bu->uri)
         || evhttp_uri_get_fragment(bu->uri)
         || evhttp_uri_get_userinfo(bu->uri)) {
-        ofcctl_error("bad URL '%s' (want http://HOST[:PORT][/PATH])", url);
-        return -1;
+        ofcctl_usage_error("bad URL '%s' (%s)", url, want);
+        return -2;
     }
     if (strcasecmp(scheme, "http")) {
         ofcctl_error("bad URL '%s': only http:// is supported", url);
@@ -156,24 +173,67 @@ base_url_parse(const char *url, struct base_url *bu)
     }
 
     bu->port = evhttp_uri_get_port(bu->uri);
-    if (bu->port < 0) {
+    if (bu->port == 0 || has_empty_port(url)) {
+        ofcctl_usage_error("bad URL '%s': %s (%s)", url,
+                           bu->port ? "empty port" : "port 0", want);
+        return -2;
+    } else if (bu->port < 0) {
         bu->port = 80;
     }
-    bool v6 = strchr(bu->host, ':') != NULL;
-    size_t len = strlen(bu->host) + 16;
+
+    /* evhttp_uri_get_host() keeps an IPv6 literal's brackets: the Host
+     * header wants them, a socket address does not. */
+    size_t host_len = strlen(host);
+    bool bracketed = host[0] == '[' && host[host_len - 1] == ']';
+    size_t len = host_len + 16;
+    bu->host = bracketed ? strndup(host + 1, host_len - 2) : strdup(host);
     bu->host_header = malloc(len);
-    bu->prefix = copy_string(path ? path : "");
-    if (!bu->host_header || !bu->prefix) {
+    bu->prefix = strdup(path ? path : "");
+    if (!bu->host || !bu->host_header || !bu->prefix) {
         ofcctl_error("out of memory");
         return -1;
     }
-    snprintf(bu->host_header, len, "%s%s%s:%d", v6 ? "[" : "", bu->host,
-             v6 ? "]" : "", bu->port);
+    snprintf(bu->host_header, len, "%s:%d", host, bu->port);
     size_t plen = strlen(bu->prefix);
     while (plen > 0 && bu->prefix[plen - 1] == '/') {
         bu->prefix[--plen] = '\0';
     }
     return 0;
+}
+
+/* Checks that 'bu''s host resolves, so that a bad name gets a message of
+ * its own (evhttp just never answers).  Returns 0, or -1 after printing an
+ * error naming 'url'. */
+static int
+check_host(const char *url, const struct base_url *bu)
+{
+    struct addrinfo hints = {
+        .ai_family = AF_UNSPEC,
+        .ai_socktype = SOCK_STREAM,
+    };
+    struct addrinfo *ai = NULL;
+    char port[16];
+
+    snprintf(port, sizeof port, "%d", bu->port);
+    int error = getaddrinfo(bu->host, port, &hints, &ai);
+    if (error) {
+        ofcctl_error("cannot connect to %s: cannot resolve host '%s' (%s)",
+                     url, bu->host, gai_strerror(error));
+        return -1;
+    }
+    freeaddrinfo(ai);
+    return 0;
+}
+
+/* libevent's log: its warnings ("[warn] evhttp_connection_connect_: ...")
+ * are about failures that ofcctl reports in its own words, so only its
+ * errors are shown, as ofcctl errors. */
+static void
+log_cb(int severity, const char *msg)
+{
+    if (severity >= EVENT_LOG_ERR) {
+        ofcctl_error("libevent: %s", msg);
+    }
 }
 
 /* Returns the evhttp request type for 'method', or -1. */
@@ -239,10 +299,15 @@ ofcctl_http_request(const char *url, const char *method,
         ofcctl_error("unsupported HTTP method %s", method);
         return -1;
     }
-    if (base_url_parse(url, &bu)) {
-        base_url_destroy(&bu);
-        return -1;
+    int error = base_url_parse(url, &bu);
+    if (!error) {
+        error = check_host(url, &bu);
     }
+    if (error) {
+        base_url_destroy(&bu);
+        return error;
+    }
+    event_set_log_callback(log_cb);
 
     struct timeval tv = {
         .tv_sec = (time_t) timeout,

@@ -24,9 +24,11 @@ struct ofcctl_http_reply {
  * "Authorization: Bearer 'token'" when 'token' is nonnull.  Waits at most
  * 'timeout' seconds.
  *
- * Returns 0 with '*reply' filled in whatever the HTTP status, or -1 after
- * printing an "ofcctl: ..." error naming the URL (bad URL, no server,
- * timeout, broken reply). */
+ * Returns 0 with '*reply' filled in whatever the HTTP status; or -1 after
+ * printing an "ofcctl: ..." error naming the URL (unsupported scheme, a
+ * host that does not resolve, no server, timeout, broken reply); or -2
+ * after printing a usage error (a malformed URL, port 0 or an empty
+ * port). */
 int ofcctl_http_request(const char *url, const char *method,
                         const char *path_query, const char *body,
                         const char *token, double timeout,

@@ -52,6 +52,7 @@ ofcctl_table_cell(struct ofcctl_table *t, const char *format, ...)
             *p = ' ';
         }
     }
+    ofcctl_sanitize(cell, NULL);
 
     if (t->n_cells >= t->allocated) {
         t->allocated = t->allocated ? 2 * t->allocated : 64;

@@ -31,8 +31,10 @@ struct ofcctl_table {
 /* Initializes 't' with the 'n' columns 'columns' (which must outlive it). */
 void ofcctl_table_init(struct ofcctl_table *t,
                        const struct ofcctl_column *columns, size_t n);
-/* Appends one cell, printf-style.  Newlines and tabs become spaces so that
- * a row stays on one line. */
+/* Appends one cell, printf-style.  Newlines, tabs and carriage returns
+ * become spaces so that a row stays on one line, and every other control
+ * character becomes '?' (ofcctl_sanitize()) so that a cell cannot drive
+ * the terminal. */
 void ofcctl_table_cell(struct ofcctl_table *t, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 /* Prints the table to 'stream' (an unfinished last row is padded with

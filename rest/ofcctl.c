@@ -6,6 +6,7 @@
 
 #include "rest/ofcctl.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -25,11 +26,14 @@ static const struct ofcctl_command commands[] = {
       "list the connected switches", 0, -1, ofcctl_switches },
     { "ports", "DPID",
       "list a switch's ports with their counters", 0, -1, ofcctl_ports },
-    { "flows", "DPID [--table N] [--app NAME]",
-      "list a switch's flows (optionally one table or one app's)",
+    { "flows", "DPID [--table N] [--cookie V[/MASK]] [--app NAME]",
+      "list a switch's flows (optionally one table's, one app's, or those\n"
+      "      whose cookie equals V in the bits of MASK; V and MASK decimal"
+      " or 0x-hex)",
       0, -1, ofcctl_flows },
-    { "hosts", "[--dpid DPID] [--vlan VLAN] [--mac MAC]",
-      "list the hosts the L2 app learned", 0, -1, ofcctl_hosts },
+    { "hosts", "[--dpid DPID] [--vlan VLAN] [--mac MAC] [--port PORT]",
+      "list the hosts the L2 app learned (optionally filtered; PORT is"
+      " a port\n      number or name)", 0, -1, ofcctl_hosts },
     { "add-flow", "DPID FLOW [--description TEXT]",
       "add a static flow (ovs-ofctl syntax); prints its id",
       0, -1, ofcctl_add_flow },
@@ -59,17 +63,44 @@ ofcctl_options(void)
     return &options;
 }
 
+char *
+ofcctl_sanitize(char *s, const char *keep)
+{
+    for (unsigned char *p = (unsigned char *) s; *p; p++) {
+        if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+            p[0] = p[1] = '?';
+            p++;
+        } else if (iscntrl(*p) && !(keep && strchr(keep, *p))) {
+            *p = '?';
+        }
+    }
+    return s;
+}
+
+/* Prints "ofcctl: ", the message 'format' + 'args' (sanitized) and
+ * 'suffix' to stderr. */
+static void
+print_error(const char *suffix, const char *format, va_list args)
+{
+    char *msg = NULL;
+
+    fflush(stdout);
+    if (vasprintf(&msg, format, args) < 0) {
+        msg = NULL;
+    }
+    fprintf(stderr, "ofcctl: %s%s\n",
+            msg ? ofcctl_sanitize(msg, NULL) : "(out of memory)", suffix);
+    free(msg);
+}
+
 void
 ofcctl_error(const char *format, ...)
 {
     va_list args;
 
-    fflush(stdout);
-    fputs("ofcctl: ", stderr);
     va_start(args, format);
-    vfprintf(stderr, format, args);
+    print_error("", format, args);
     va_end(args);
-    fputc('\n', stderr);
 }
 
 int
@@ -77,12 +108,9 @@ ofcctl_usage_error(const char *format, ...)
 {
     va_list args;
 
-    fflush(stdout);
-    fputs("ofcctl: ", stderr);
     va_start(args, format);
-    vfprintf(stderr, format, args);
+    print_error(" (use --help for help)", format, args);
     va_end(args);
-    fputs(" (use --help for help)\n", stderr);
     return OFCCTL_EXIT_USAGE;
 }
 
@@ -103,20 +131,27 @@ usage(void)
            " spaces, newlines and 0x\nprefixes; a buffer holding several"
            " concatenated messages prints each one.\n"
            "\nOptions (before or after the command):\n"
-           "  --url URL          the REST API of ofcd (default $OFC_URL,"
-           " else %s)\n"
+           "  --url URL          the REST API of ofcd,"
+           " http://HOST[:PORT][/PATH] with HOST\n"
+           "                     a name, an IPv4 address or [IPv6]"
+           " (default $OFC_URL,\n"
+           "                     else %s)\n"
            "  --token TOKEN      API token for changes (default $OFC_TOKEN,"
            " else the\n"
-           "                     file api-token in the state directory)\n"
+           "                     file api-token in the state directory;"
+           " an empty\n"
+           "                     TOKEN means none)\n"
            "  --state-dir DIR    ofcd's state directory (default %s)\n"
            "  --json             print the server's JSON instead of a"
            " table\n"
            "  --timeout SEC      give up on the server after SEC seconds"
-           " (default %g)\n"
+           " (default %g;\n"
+           "                     ofcd itself answers 504 after 10)\n"
            "  -h, --help         print this help and exit\n"
            "  -V, --version      print the version and exit\n"
            "\nExit status: 0 success, 1 failure (an error from the server,"
-           " no server,\na malformed message), 2 usage error.\n",
+           " no server,\na malformed message), 2 usage error (including a"
+           " malformed --url or token).\n",
            OFCCTL_DEFAULT_URL, OFCCTL_DEFAULT_STATE_DIR,
            OFCCTL_DEFAULT_TIMEOUT);
 }
@@ -178,7 +213,9 @@ global_option(int argc, char *argv[], int *i, int *status)
         if (!strcmp(*o, "--url")) {
             options.url = value;
         } else if (!strcmp(*o, "--token")) {
-            options.token = value;
+            /* An empty token means none, like an empty $OFC_TOKEN. */
+            options.token = *value ? value : NULL;
+            options.token_source = "--token";
         } else if (!strcmp(*o, "--state-dir")) {
             options.state_dir = value;
         } else {
@@ -213,6 +250,7 @@ main(int argc, char *argv[])
     env = getenv("OFC_TOKEN");
     if (env && *env) {
         options.token = env;
+        options.token_source = "$OFC_TOKEN";
     }
 
     for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {

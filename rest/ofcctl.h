@@ -36,19 +36,31 @@ struct ofcctl_command {
     ofcctl_handler *handler;
 };
 
-/* Prints "ofcctl: " and the formatted message to stderr, on one line. */
+/* Prints "ofcctl: " and the formatted message to stderr, on one line, with
+ * every control character replaced (see ofcctl_sanitize()): messages may
+ * quote the server or the command line. */
 void ofcctl_error(const char *format, ...)
     __attribute__((format(printf, 1, 2)));
 
-/* Prints a usage error for the command line to stderr and returns
- * OFCCTL_EXIT_USAGE, so handlers can 'return ofcctl_usage_error(...)'. */
+/* Prints a usage error for the command line to stderr (sanitized like
+ * ofcctl_error()) and returns OFCCTL_EXIT_USAGE, so handlers can
+ * 'return ofcctl_usage_error(...)'. */
 int ofcctl_usage_error(const char *format, ...)
     __attribute__((format(printf, 1, 2)));
+
+/* Replaces, in place, every control byte of 's' (iscntrl(): C0 and DEL)
+ * and every UTF-8 encoded C1 control (U+0080 to U+009F) with '?', except
+ * the characters in 'keep' (such as "\n"; NULL for none), so that text
+ * from the server or the command line cannot drive the terminal.  Returns
+ * 's'. */
+char *ofcctl_sanitize(char *s, const char *keep);
 
 /* Global options, parsed by ofcctl.c before any handler runs. */
 struct ofcctl_options {
     const char *url;            /* Base URL: --url, $OFC_URL or default. */
-    const char *token;          /* --token or $OFC_TOKEN, else NULL. */
+    const char *token;          /* --token or $OFC_TOKEN, else NULL (an
+                                 * empty one counts as none). */
+    const char *token_source;   /* "--token" or "$OFC_TOKEN", if 'token'. */
     const char *state_dir;      /* --state-dir (holds "api-token"). */
     bool json;                  /* --json: print the server's JSON. */
     double timeout;             /* --timeout, in seconds (> 0). */
@@ -56,7 +68,9 @@ struct ofcctl_options {
 
 #define OFCCTL_DEFAULT_URL "http://127.0.0.1:8080"
 #define OFCCTL_DEFAULT_STATE_DIR "/var/lib/ofc"
-#define OFCCTL_DEFAULT_TIMEOUT 10.0
+/* Longer than the server's own 10 s deadline for a switch's answer, so
+ * that the client sees the server's 504 rather than its own timeout. */
+#define OFCCTL_DEFAULT_TIMEOUT 15.0
 
 /* Returns the table row of command 'name', or NULL (handlers use it for
  * their synopsis in usage errors). */

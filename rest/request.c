@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "controller/switch.h"
+#include "ofp/ofp-buf.h"
 #include "rest/server.h"
 
 void
@@ -25,7 +26,52 @@ ofc_rest_reply_json(struct ofc_rest_response *resp, unsigned int status,
     resp->json = json;
 }
 
-/* Sets '*resp' to the JSON error (code, message, path). */
+/* Returns the length of the valid UTF-8 sequence at 's' (1 to 4), or 0 if
+ * the bytes there are not one. */
+static size_t
+utf8_sequence(const unsigned char *s)
+{
+    size_t n = (s[0] < 0x80 ? 1 : s[0] >= 0xc2 && s[0] <= 0xdf ? 2
+                : (s[0] & 0xf0) == 0xe0 ? 3
+                : s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : 0);
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xc0) != 0x80) {
+            return 0;
+        }
+    }
+    /* Overlong 3-byte forms, surrogates, overlong or too large 4-byte. */
+    if ((n == 3 && ((s[0] == 0xe0 && s[1] < 0xa0)
+                    || (s[0] == 0xed && s[1] >= 0xa0)))
+        || (n == 4 && ((s[0] == 0xf0 && s[1] < 0x90)
+                       || (s[0] == 0xf4 && s[1] >= 0x90)))) {
+        return 0;
+    }
+    return n;
+}
+
+json_t *
+ofc_rest_string(const char *s)
+{
+    struct ofp_ds ds = OFP_DS_INITIALIZER;
+    const unsigned char *p = (const unsigned char *) s;
+    while (*p) {
+        size_t n = utf8_sequence(p);
+        if (n) {
+            for (size_t i = 0; i < n; i++) {
+                ofp_ds_put_char(&ds, (char) *p++);
+            }
+        } else {
+            ofp_ds_put_cstr(&ds, "\xef\xbf\xbd");       /* U+FFFD */
+            p++;
+        }
+    }
+    json_t *j = json_stringn(ofp_ds_cstr(&ds), ds.length);
+    ofp_ds_destroy(&ds);
+    return j ? j : json_string("");
+}
+
+/* Sets '*resp' to the JSON error (code, message, path).  Both strings may
+ * carry bytes from the request, so they are made valid UTF-8 first. */
 static void
 reply_error_va(struct ofc_rest_response *resp, const char *path,
                unsigned int status, const char *code, const char *format,
@@ -33,10 +79,11 @@ reply_error_va(struct ofc_rest_response *resp, const char *path,
 {
     char message[512];
     vsnprintf(message, sizeof message, format, args);
-    ofc_rest_reply_json(resp, status,
-                        json_pack("{s:s, s:s, s:s}", "error", code,
-                                  "message", message, "path",
-                                  path ? path : ""));
+    json_t *j = json_object();
+    json_object_set_new(j, "error", json_string(code));
+    json_object_set_new(j, "message", ofc_rest_string(message));
+    json_object_set_new(j, "path", ofc_rest_string(path ? path : ""));
+    ofc_rest_reply_json(resp, status, j);
 }
 
 void
@@ -145,20 +192,38 @@ ofc_rest_query(const struct ofc_rest_request *req, const char *name)
                                        MHD_GET_ARGUMENT_KIND, name);
 }
 
-/* What check_query_cb() looks for: the first unknown parameter. */
+/* What check_query_cb() looks for: the first unknown parameter, or one
+ * without a value, or one given twice. */
 struct query_check {
     const char *const *allowed;
     const char *unknown;        /* First parameter not in 'allowed'. */
+    const char *bad;            /* First parameter without value or twice. */
+    const char *why;            /* Why 'bad' is bad. */
+    unsigned long seen;         /* Bit i: allowed[i] seen. */
 };
 
-/* MHD iterator: records the first parameter not in the allowed list. */
+/* MHD iterator: records the first parameter that is unknown, has no
+ * value ("?mac" would otherwise look like no filter at all) or repeats
+ * ("?vlan=1&vlan=2" would use one of them silently). */
 static enum MHD_Result
 check_query_cb(void *qc_, enum MHD_ValueKind kind, const char *key,
                const char *value)
 {
     struct query_check *qc = qc_;
-    for (const char *const *a = qc->allowed; *a; a++) {
+    size_t i = 0;
+    for (const char *const *a = qc->allowed; *a; a++, i++) {
         if (!strcmp(*a, key)) {
+            if (!value || !*value) {
+                qc->bad = key;
+                qc->why = "needs a value";
+                return MHD_NO;
+            }
+            if (i < 64 && qc->seen & (1ul << i)) {
+                qc->bad = key;
+                qc->why = "is given more than once";
+                return MHD_NO;
+            }
+            qc->seen |= i < 64 ? 1ul << i : 0;
             return MHD_YES;
         }
     }
@@ -175,6 +240,11 @@ ofc_rest_check_query(const struct ofc_rest_request *req,
     if (req->connection) {
         MHD_get_connection_values(req->connection, MHD_GET_ARGUMENT_KIND,
                                   check_query_cb, &qc);
+    }
+    if (qc.bad) {
+        ofc_rest_reply_error(resp, req, MHD_HTTP_BAD_REQUEST, "bad_value",
+                             "query parameter '%s' %s", qc.bad, qc.why);
+        return false;
     }
     if (qc.unknown) {
         char list[256] = "";
@@ -202,10 +272,14 @@ ofc_rest_query_uint(const struct ofc_rest_request *req,
     if (!s) {
         return true;
     }
+    /* Decimal, or hex after "0x": a leading zero is not octal. */
+    bool hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+    const char *digits = hex ? s + 2 : s;
     char *end;
     errno = 0;
-    unsigned long long v = strtoull(s, &end, 0);
-    if (!*s || *end || errno || s[0] == '-' || v < min || v > max) {
+    unsigned long long v = strtoull(digits, &end, hex ? 16 : 10);
+    if (!isxdigit((unsigned char) digits[0]) || *end || errno || v < min
+        || v > max) {
         ofc_rest_reply_error(resp, req, MHD_HTTP_BAD_REQUEST, "bad_value",
                              "query parameter '%s': '%s' is not an integer "
                              "from %" PRIu64 " to %" PRIu64, name, s, min,

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 #include "controller/log.h"
 #include "controller/metrics.h"
 #include "controller/util.h"
@@ -29,6 +30,13 @@
 #define MAX_DRAIN_BYTES (16u << 20)
 /* How long a deferred request may wait for its answer. */
 #define PENDING_TIMEOUT_SEC 10
+/* Deferred requests not yet answered by their switch (including those the
+ * timeout already answered): more get 503 at once, so that suspended
+ * connections never fill the connection limit and memory stays bounded
+ * when a switch never answers. */
+#define MAX_OUTSTANDING 256
+/* MHD runs in a row before the switches get a whole pass (run_cb()). */
+#define REST_TURNS 8
 
 /* The HTTP statuses counted separately for GET /metrics; any other status
  * counts under the last slot ("other"). */
@@ -61,6 +69,9 @@ struct ofc_rest_server {
     struct MHD_Daemon *daemon;
     struct event *io_ev;        /* MHD's epoll fd readable. */
     struct event *timer_ev;     /* MHD_get_timeout() expired. */
+    struct event *turn_ev;      /* Gives 'io_ev' back after the switches
+                                 * had a turn (see run_cb()). */
+    int turns;                  /* MHD runs since 'turn_ev' last ran. */
     uint16_t port;
     bool loopback;              /* Listening on a loopback address. */
     char *token;                /* Bearer token, or NULL (owned). */
@@ -75,9 +86,12 @@ struct ofc_rest_server {
 struct request_state {
     char *body;                 /* NUL-terminated, owned. */
     size_t len;                 /* Bytes received (even if discarded). */
-    bool too_big;
+    bool too_big;               /* Over OFC_REST_MAX_BODY: 413. */
+    bool discard;               /* Do not keep the body (see access_cb()). */
+    struct ofc_rest_response refusal;   /* A 401 decided from the headers. */
     struct route *route;        /* The route that answered, if any. */
-    struct ofc_rest_pending *pending;   /* While suspended. */
+    struct ofc_rest_pending *pending;   /* While deferred. */
+    bool suspended;             /* MHD_suspend_connection() was called. */
     bool ready;                 /* 'deferred' holds the late answer. */
     struct ofc_rest_response deferred;
 };
@@ -93,6 +107,8 @@ struct ofc_rest_pending {
 };
 
 static int rest_log_module = -1;
+/* Deferred requests whose handle is not freed yet (all servers). */
+static size_t n_outstanding;
 /* The request being dispatched (for ofc_rest_defer()). */
 static struct ofc_rest_server *cur_server;
 static struct request_state *cur_state;
@@ -279,9 +295,10 @@ secret_equal(const char *a, const char *b)
 }
 
 /* True if 'req' may run: reads need the token only on a non-loopback
- * listener, everything else always.  Otherwise fills a 401 into 'resp'. */
+ * listener, everything else always.  Otherwise fills a 401 into 'resp'.
+ * Runs as soon as the headers are in, before any body is read. */
 static bool
-authorized(const struct ofc_rest_server *s, struct ofc_rest_request *req,
+authorized(const struct ofc_rest_server *s, const struct ofc_rest_request *req,
            struct ofc_rest_response *resp)
 {
     bool read_only = !strcmp(req->method, "GET")
@@ -312,6 +329,31 @@ authorized(const struct ofc_rest_server *s, struct ofc_rest_request *req,
     return false;
 }
 
+/* Returns the route 'method' and 'path' would run, or NULL (for counting
+ * requests refused before dispatch). */
+static struct route *
+find_route(struct ofc_rest_server *s, const char *method, const char *path)
+{
+    char buf[MAX_PATH];
+    char *segs[MAX_SEGMENTS];
+    if (strlen(path) >= sizeof buf) {
+        return NULL;
+    }
+    strcpy(buf, path);
+    int n = split_path(buf, segs, MAX_SEGMENTS);
+    struct route *any = NULL;
+    for (size_t i = 0; n >= 0 && i < s->n_routes; i++) {
+        struct ofc_rest_request tmp;
+        if (route_matches(&s->routes[i], segs, n, &tmp)) {
+            if (!strcmp(s->routes[i].method, method)) {
+                return &s->routes[i];
+            }
+            any = any ? any : &s->routes[i];
+        }
+    }
+    return any;
+}
+
 /* Finds the route for 'req' and runs it; 404 or 405 otherwise.  'allow'
  * receives the methods a 405 should list. */
 static void
@@ -338,13 +380,11 @@ dispatch(struct ofc_rest_server *s, struct request_state *st,
             || (!strcmp(req->method, "HEAD") && !strcmp(r->method, "GET"))) {
             *req = tmp;
             st->route = r;
-            if (authorized(s, req, resp)) {
-                cur_server = s;
-                cur_state = st;
-                r->handler(req, resp, r->aux);
-                cur_server = NULL;
-                cur_state = NULL;
-            }
+            cur_server = s;
+            cur_state = st;
+            r->handler(req, resp, r->aux);
+            cur_server = NULL;
+            cur_state = NULL;
             return;
         }
         path_route = path_route ? path_route : r;
@@ -428,11 +468,16 @@ resume_with(struct ofc_rest_pending *p, struct ofc_rest_response *resp)
     st->ready = true;
     st->pending = NULL;
     p->st = NULL;
-    MHD_resume_connection(p->connection);
-    /* MHD sees the resumption on its next run. */
-    if (p->server) {
-        event_active(p->server->io_ev, EV_READ, 0);
+    if (st->suspended) {
+        st->suspended = false;
+        MHD_resume_connection(p->connection);
+        /* MHD sees the resumption on its next run. */
+        if (p->server) {
+            event_active(p->server->io_ev, EV_READ, 0);
+        }
     }
+    /* Else the handler itself answered before returning: access_cb()
+     * sends 'deferred' at once. */
 }
 
 /* Detaches 'p' from its server (no more timeout, not listed). */
@@ -475,8 +520,17 @@ ofc_rest_defer(const struct ofc_rest_request *req,
     struct ofc_rest_server *s = cur_server;
     struct request_state *st = cur_state;
     if (!s || !st || st->pending) {
+        ofc_rest_reply_error(resp, req, MHD_HTTP_INTERNAL_SERVER_ERROR,
+                             "internal", "cannot defer this answer");
         return NULL;            /* Not inside a handler: a bug. */
     }
+    if (n_outstanding >= MAX_OUTSTANDING) {
+        ofc_rest_reply_error(resp, req, MHD_HTTP_SERVICE_UNAVAILABLE, "busy",
+                             "%d requests are already waiting for switches; "
+                             "try again later", MAX_OUTSTANDING);
+        return NULL;
+    }
+    n_outstanding++;
     struct ofc_rest_pending *p = ofc_xzalloc(sizeof *p);
     p->server = s;
     p->connection = req->connection;
@@ -507,6 +561,7 @@ ofc_rest_pending_reply(struct ofc_rest_pending *p,
     detach(p);
     free(p->path);
     free(p);
+    n_outstanding--;
 }
 
 const char *
@@ -604,7 +659,7 @@ collect_body(struct request_state *st, const char *data, size_t n)
         free(st->body);
         st->body = NULL;
     }
-    if (!st->too_big) {
+    if (!st->too_big && !st->discard) {
         char *b = realloc(st->body, st->len + n + 1);
         if (!b) {
             return false;
@@ -646,6 +701,21 @@ access_cb(void *cls, struct MHD_Connection *connection, const char *url,
             return MHD_NO;
         }
         *con_cls = st;
+        /* Decide from the headers whether the body is worth keeping: not
+         * for a path and method no route serves (404/405 later), nor
+         * without the right token (401).  Such a body is read and dropped,
+         * so that the client sees the answer rather than a reset, but it
+         * never costs memory. */
+        struct route *r = find_route(s, method, url);
+        struct ofc_rest_request req = {
+            .method = method, .path = url, .connection = connection,
+        };
+        if (!r || strcmp(r->method, method)) {
+            st->discard = true;
+        } else if (!authorized(s, &req, &st->refusal)) {
+            st->route = r;
+            st->discard = true;
+        }
         return MHD_YES;
     }
     if (st->ready) {
@@ -664,6 +734,9 @@ access_cb(void *cls, struct MHD_Connection *connection, const char *url,
         return send_error(s, st, connection, url, MHD_HTTP_CONTENT_TOO_LARGE,
                           "payload_too_large", "request body is over 1 MiB");
     }
+    if (st->refusal.json) {
+        return answer(s, st, connection, &st->refusal, NULL);
+    }
 
     struct ofc_rest_request req = {
         .method = method,
@@ -675,11 +748,17 @@ access_cb(void *cls, struct MHD_Connection *connection, const char *url,
     struct ofc_rest_response resp = { .status = MHD_HTTP_OK };
     struct ofp_ds allow = OFP_DS_INITIALIZER;
     dispatch(s, st, &req, &resp, &allow);
-    if (st->pending) {
-        /* The handler deferred: answer when the switch does. */
+    if (st->pending || st->ready) {
         json_decref(resp.json);
         free(resp.text);
         ofp_ds_destroy(&allow);
+        if (st->ready) {
+            /* Deferred and answered within the handler. */
+            st->ready = false;
+            return answer(s, st, connection, &st->deferred, NULL);
+        }
+        /* The handler deferred: answer when the switch does. */
+        st->suspended = true;
         MHD_suspend_connection(connection);
         return MHD_YES;
     }
@@ -711,6 +790,7 @@ completed_cb(void *cls, struct MHD_Connection *connection, void **con_cls,
             json_decref(st->deferred.json);
             free(st->deferred.text);
         }
+        json_decref(st->refusal.json);
         free(st->body);
         free(st);
         *con_cls = NULL;
@@ -725,6 +805,16 @@ mhd_log_cb(void *cls, const char *format, va_list ap)
     vsnprintf(buf, sizeof buf, format, ap);
     buf[strcspn(buf, "\n")] = '\0';
     OFC_WARN(log_module(), OFC_NO_DPID, "libmicrohttpd: %s", buf);
+}
+
+/* Returns the value of hex digit 'c', or -1. */
+static int
+hex_value(int c)
+{
+    return (c >= '0' && c <= '9' ? c - '0'
+            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10
+            : -1);
 }
 
 /* Sets the timer to MHD's next timeout (or none). */
@@ -743,13 +833,54 @@ rearm(struct ofc_rest_server *s)
     }
 }
 
-/* libevent callback: lets MHD do its work, then re-arms the timer. */
+/* libevent callback: lets MHD do its work, then re-arms the timer.
+ *
+ * With priorities (ofcd sets two), the REST events run before the
+ * switches' (so an operator's request does not wait for a pass over every
+ * busy switch).  After REST_TURNS runs in a row, 'io_ev' is taken out
+ * until 'turn_ev', queued behind the switches' events at their priority,
+ * puts it back: a flood of HTTP requests gets REST_TURNS turns per pass
+ * over the switches and can never starve them. */
 static void
 run_cb(evutil_socket_t fd, short what, void *s_)
 {
     struct ofc_rest_server *s = s_;
     MHD_run(s->daemon);
     rearm(s);
+    if (s->turn_ev && ++s->turns >= REST_TURNS) {
+        event_del(s->io_ev);
+        event_active(s->turn_ev, 0, 0);
+    }
+}
+
+/* The switches had their turn: REST events may run again. */
+static void
+turn_cb(evutil_socket_t fd, short what, void *s_)
+{
+    struct ofc_rest_server *s = s_;
+    s->turns = 0;
+    event_add(s->io_ev, NULL);
+}
+
+/* Unescapes '%XX' in the path and in each query key and value, in place,
+ * except %00, which stays as it is: a NUL would cut the string short and
+ * let "/v1/x%00junk" pass for "/v1/x". */
+static size_t
+unescape_cb(void *cls, struct MHD_Connection *c, char *s)
+{
+    char *w = s;
+    for (const char *r = s; *r; r++) {
+        int hi, lo;
+        if (r[0] == '%' && (hi = hex_value(r[1])) >= 0
+            && (lo = hex_value(r[2])) >= 0 && (hi || lo)) {
+            *w++ = (char) (hi << 4 | lo);
+            r += 2;
+        } else {
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+    return w - s;
 }
 
 /* True if 'ss' is a loopback address (127/8 or ::1). */
@@ -796,6 +927,7 @@ ofc_rest_server_create(struct event_base *base, const char *spec,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) 30,
         MHD_OPTION_NOTIFY_COMPLETED, completed_cb, s,
         MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int) 1024,
+        MHD_OPTION_UNESCAPE_CALLBACK, unescape_cb, s,
         MHD_OPTION_END);
     if (!s->daemon) {
         *error = ofc_xasprintf("rest: cannot listen on %s", spec);
@@ -823,6 +955,8 @@ ofc_rest_server_create(struct event_base *base, const char *spec,
     if (event_base_get_npriorities(base) > 1) {
         event_priority_set(s->io_ev, 0);
         event_priority_set(s->timer_ev, 0);
+        s->turn_ev = event_new(base, -1, 0, turn_cb, s);
+        event_priority_set(s->turn_ev, event_base_get_npriorities(base) - 1);
     }
     event_add(s->io_ev, NULL);
     rearm(s);
@@ -859,9 +993,21 @@ ofc_rest_server_destroy(struct ofc_rest_server *s)
         resume_with(p, &resp);
         detach(p);
     }
+    /* Let MHD send those answers (and the ones given by the connection
+     * layer's shutdown just before) for up to half a second. */
+    MHD_quiesce_daemon(s->daemon);
+    for (int i = 0; i < 50 && MHD_get_daemon_info(
+             s->daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS)->num_connections;
+         i++) {
+        MHD_run(s->daemon);
+        usleep(10000);
+    }
     ofc_metrics_remove_source(render_metrics, s);
     event_free(s->io_ev);
     event_free(s->timer_ev);
+    if (s->turn_ev) {
+        event_free(s->turn_ev);
+    }
     MHD_stop_daemon(s->daemon);
     for (size_t i = 0; i < s->n_routes; i++) {
         free(s->routes[i].copy);

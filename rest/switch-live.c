@@ -160,19 +160,16 @@ live_start(struct ofc_switch *sw, const struct ofc_rest_request *req,
            struct ofc_rest_response *resp, const struct ofp_msg *msg,
            ofc_reply_cb *cb, struct live_wait *w)
 {
-    /* The callback cannot run before this handler returns (it comes from
-     * the event loop), so deferring after the send is safe. */
-    if (!ofc_switch_request(sw, NULL, msg, cb, w)) {
-        ofc_rest_reply_error(resp, req, 503, "switch_gone",
-                             "switch %016"PRIx64" is disconnecting",
-                             w->dpid);
+    /* Defer first: at the cap, ofc_rest_defer() answers 503 and the
+     * switch is not asked.  The callback cannot run before this handler
+     * returns (it comes from the event loop). */
+    w->pending = ofc_rest_defer(req, resp);
+    if (!w->pending) {
         live_wait_free(w);
         return;
     }
-    w->pending = ofc_rest_defer(req, resp);
-    if (!w->pending) {
-        ofc_rest_reply_error(resp, req, 500, "internal",
-                             "cannot defer the answer");
+    if (!ofc_switch_request(sw, NULL, msg, cb, w)) {
+        live_answer_gone(w);
     }
 }
 

@@ -16,6 +16,29 @@
 #include "controller/state.h"
 #include "controller/util.h"
 
+/* Checks that 'token' is usable in an HTTP header: printable, no spaces,
+ * at least OFC_TOKEN_MIN_LEN and at most OFC_TOKEN_MAX_LEN bytes. */
+static bool
+token_ok(const char *token)
+{
+    size_t n = strlen(token);
+    if (n < OFC_TOKEN_MIN_LEN || n > OFC_TOKEN_MAX_LEN) {
+        return false;
+    }
+    for (const char *p = token; *p; p++) {
+        if (!isgraph((unsigned char) *p)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool
+ofc_rest_token_valid(const char *token)
+{
+    return token_ok(token);
+}
+
 /* Reads the token from 'path'.  Returns 0, ENOENT, or another errno with
  * '*error' set. */
 static int
@@ -28,31 +51,27 @@ read_token(const char *path, char **token, char **error)
         }
         return errno;
     }
-    char buf[256];
+    char buf[OFC_TOKEN_MAX_LEN + 3];
     bool ok = fgets(buf, sizeof buf, f) != NULL;
     fclose(f);
     buf[ok ? strcspn(buf, "\r\n") : 0] = '\0';
-    if (strlen(buf) < OFC_TOKEN_MIN_LEN) {
-        *error = ofc_xasprintf("%s: holds no token of at least %d "
-                               "characters; delete it to get a new one",
-                               path, OFC_TOKEN_MIN_LEN);
+    if (!token_ok(buf)) {
+        *error = ofc_xasprintf("%s: holds no token of %d to %d printable "
+                               "characters without spaces; delete it to get "
+                               "a new one", path, OFC_TOKEN_MIN_LEN,
+                               OFC_TOKEN_MAX_LEN);
         return EINVAL;
-    }
-    for (const char *p = buf; *p; p++) {
-        if (!isgraph((unsigned char) *p)) {
-            *error = ofc_xasprintf("%s: the token has a space or control "
-                                   "character", path);
-            return EINVAL;
-        }
     }
     *token = ofc_xstrdup(buf);
     return 0;
 }
 
 /* Creates 'path' with a new random token (mode 0600, never replacing an
- * existing file).  Returns 0 or an errno with '*error' set. */
+ * existing file).  The token is written and synced under a temporary name
+ * first and then linked into place, so a crash never leaves an empty token
+ * file behind.  Returns 0 or an errno with '*error' set. */
 static int
-create_token(const char *path, char **token, char **error)
+create_token(const char *dir, const char *path, char **token, char **error)
 {
     uint8_t raw[32];
     if (getrandom(raw, sizeof raw, 0) != sizeof raw) {
@@ -64,20 +83,33 @@ create_token(const char *path, char **token, char **error)
     for (size_t i = 0; i < sizeof raw; i++) {
         snprintf(hex + 2 * i, 3, "%02x", raw[i]);
     }
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    char *tmp = ofc_xasprintf("%s.tmp.%ld", path, (long) getpid());
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) {
-        *error = ofc_xasprintf("%s: %s", path, strerror(errno));
-        return errno;
+        int err = errno;
+        *error = ofc_xasprintf("%s: %s", tmp, strerror(err));
+        free(tmp);
+        return err;
     }
     size_t len = strlen(hex);
     hex[len] = '\n';
     bool ok = write(fd, hex, len + 1) == (ssize_t) len + 1 && !fsync(fd);
     int err = errno;
     close(fd);
+    if (ok && link(tmp, path)) {
+        ok = false;
+        err = errno;
+    }
+    unlink(tmp);
+    free(tmp);
     if (!ok) {
-        unlink(path);
         *error = ofc_xasprintf("%s: %s", path, strerror(err));
         return err;
+    }
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
     }
     hex[len] = '\0';
     *token = ofc_xstrdup(hex);
@@ -103,7 +135,7 @@ ofc_rest_token_get(const char *configured, char **token, char **error)
     char *path = ofc_xasprintf("%s/%s", dir, OFC_TOKEN_FILE);
     int err = read_token(path, token, error);
     if (err == ENOENT) {
-        err = create_token(path, token, error);
+        err = create_token(dir, path, token, error);
     }
     struct stat st;
     if (!err && !stat(path, &st) && (st.st_mode & 077)) {

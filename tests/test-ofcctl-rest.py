@@ -19,9 +19,11 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ofc_sandbox import (BUILD, Ofcd, Sandbox, Tap, free_port,  # noqa
@@ -112,8 +114,53 @@ def dump_flows(box):
     return box.ofctl("dump-flows", "br0")
 
 
+# What the fake server answers: path -> (status, content type, body).  Its
+# strings carry terminal escapes (ESC, BEL, DEL, the C1 CSI U+009B) that
+# ofcctl must not print.
+FAKE = {
+    "/v1/switches": (200, "application/json", json.dumps([{
+        "dpid": "00000000000000e1", "address": "1.2.3.4:5\x1b[31m",
+        "state": "re\x7fady", "n_ports": 1,
+        "connected_since": "x\u009by", "apps": {"l2": "ok\x07"}}])),
+    "/v1/apps": (500, "application/json", json.dumps({
+        "error": "internal", "message": "boom \x1b]0;pwned\x07"})),
+    "/metrics": (502, "text/plain", "oops \x1b[2J\n"),
+}
+
+
+class V6Server(ThreadingHTTPServer):
+    """An HTTP server on [::1]."""
+    address_family = socket.AF_INET6
+
+
+class FakeHandler(BaseHTTPRequestHandler):
+    """Answers GETs from FAKE and records each request's Host header."""
+    hosts = []
+
+    def do_GET(self):
+        FakeHandler.hosts.append(self.headers.get("Host"))
+        status, ctype, body = FAKE.get(
+            self.path, (404, "application/json",
+                        '{"error": "not_found", "message": "no"}'))
+        data = body.encode()
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+def clean(text):
+    """True if 'text' has no control character but newlines (and no C1
+    control either)."""
+    return not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", text)
+
+
 def main():
-    tap = Tap(51)
+    tap = Tap(74)
     work = tempfile.mkdtemp(prefix="ofc-ofcctl-rest.")
     ofcd = Ofcd(work)
     box = Sandbox()
@@ -210,6 +257,33 @@ def main():
                and "bad_value" in err and "table" in err and not out,
                "flows --table 999: exit 1 with the server's bad_value "
                "message", (rc, out, err))
+        l2_cookies = sorted({f["cookie"] for f in api_flows["flows"]
+                             if f.get("app") == "l2"})
+        cookie = l2_cookies[0] if l2_cookies else "0x1"
+        rc, out, err = ctl.run("flows", DPID, "--cookie", cookie)
+        _, want = api(ofcd, "/v1/switches/%s/flows?cookie=%s"
+                      % (DPID, cookie))
+        head, rows = table(out)
+        rc2, out2, err2 = ctl.run("flows", DPID, "--cookie", "0x1")
+        tap.ok(rc == 0 and rows and len(rows) == len(want["flows"])
+               and all(r[2] == "l2" for r in rows)
+               and rc2 == 0 and table(out2)[1] == [],
+               "flows --cookie V: the flows with that cookie (none for "
+               "0x1)", (rc, out, err, want, rc2, out2, err2))
+        mask = "0x%x" % (int(cookie, 16) | 0xff)
+        rc, out, err = ctl.run("flows", DPID, "--cookie=%s/%s"
+                               % (cookie, mask), "--table", "0")
+        _, want = api(ofcd, "/v1/switches/%s/flows?table=0&cookie=%s/%s"
+                      % (DPID, cookie, mask))
+        head, rows = table(out)
+        tap.ok(rc == 0 and rows and len(rows) == len(want["flows"])
+               and all(r[0] == "0" for r in rows),
+               "flows --cookie V/MASK --table 0: the API's answer to the "
+               "same query", (rc, out, err, want))
+        rc, out, err = ctl.run("flows", DPID, "--cookie", "bogus")
+        tap.ok(rc == 1 and "bad_value" in err and "cookie" in err,
+               "flows --cookie bogus: exit 1, the server's bad_value",
+               (rc, out, err))
 
         # --- hosts ---
         box.run("ovs-appctl", "-t", "ovs-vswitchd", "netdev-dummy/receive",
@@ -235,6 +309,20 @@ def main():
         head, rows = table(out)
         tap.ok(rc == 0 and len(rows) == 1 and rows[0][2] == MAC_A,
                "hosts --dpid --mac: exactly that host", (rc, out, err))
+        got = {}
+        for port_arg in ("1", "p1", "2", "p2"):
+            rc, out, err = ctl.run("hosts", "--port", port_arg)
+            got[port_arg] = (rc, [r[2] for r in table(out)[1]], err)
+        tap.ok(got["1"][0] == 0 and got["1"][1] == [MAC_A]
+               and got["p1"][0] == 0 and got["p1"][1] == [MAC_A],
+               "hosts --port 1 and --port p1 (number or name): the host",
+               got)
+        tap.ok(got["2"][:2] == (0, []) and got["p2"][:2] == (0, []),
+               "hosts --port 2 and --port p2: headers only", got)
+        rc, out, err = ctl.run("hosts", "--port", "0")
+        tap.ok(rc == 1 and "bad_value" in err and "port" in err,
+               "hosts --port 0: exit 1 with the server's bad_value",
+               (rc, out, err))
 
         # --- apps and metrics ---
         rc, out, err = ctl.run("apps")
@@ -350,6 +438,37 @@ def main():
                                 state_dir=False,
                                 env={"OFC_TOKEN": ofcd.token})
         tap.ok(rc == 0, "$OFC_TOKEN: del-flow works", (rc, out2, err))
+        rc, out, err = ctl.run("--token", "0" * 64, "add-flow", DPID,
+                               STATIC)
+        tap.ok(rc == 1 and "refused the API token from --token" in err
+               and "--state-dir" in err,
+               "wrong --token: the hint says the token was refused",
+               (rc, out, err))
+        nowhere = os.path.join(work, "nowhere")
+        rc, out, err = ctl.run("--token", "", "--state-dir", nowhere,
+                               "add-flow", DPID, STATIC, state_dir=False)
+        rc2, out2, err2 = ctl.run("--state-dir", nowhere, "add-flow", DPID,
+                                  STATIC, state_dir=False,
+                                  env={"OFC_TOKEN": ""})
+        tap.ok(rc == rc2 == 1 and "no API token" in err
+               and "no API token" in err2,
+               "an empty --token or $OFC_TOKEN is no token: 401 with the "
+               "hint", (rc, err, rc2, err2))
+        rc, out, err = ctl.run("--token", "", "add-flow", DPID, STATIC)
+        ok_add = rc == 0 and out.strip().isdigit()
+        if ok_add:
+            ctl.run("del-flow", DPID, out.strip())
+        tap.ok(ok_add, "an empty --token falls back to the state dir's "
+               "token", (rc, out, err))
+        bad_tokens = [("--token", "abc def"), ("--token", "abc\x1b[2Jx"),
+                      ("--token", "ab\tc")]
+        results = [ctl.run(*t, "add-flow", DPID, STATIC)
+                   for t in bad_tokens]
+        results.append(ctl.run("switches", env={"OFC_TOKEN": "a\nb"}))
+        tap.ok(all(r[0] == 2 and "API token must be printable" in r[2]
+                   and clean(r[2]) and not r[1] for r in results),
+               "a token with spaces or control characters: exit 2, a "
+               "clear (sanitized) message", results)
 
         # --- No server, no answer. ---
         closed = "http://127.0.0.1:%d" % free_port()
@@ -374,12 +493,95 @@ def main():
         tap.ok(rc == 1 and "http://" in err, "https URL: exit 1, only "
                "http:// is supported", (rc, err))
 
+        # --- URLs: IPv6, bad ports, names. ---
+        v6_dir = os.path.join(work, "v6")
+        os.mkdir(v6_dir)
+        ofcd6 = Ofcd(v6_dir, args=["--rest", "[::1]:0"], name="ofcd6")
+        try:
+            ofcd6.start()
+            tap.ok(ofcd6.rest_url and ofcd6.rest_url.startswith(
+                "http://[::1]:"), "ofcd --rest [::1]:0 listens on IPv6",
+                ofcd6.text())
+            ctl6 = Ctl(ofcd6)
+            rc, out, err = ctl6.run("switches")
+            head, rows = table(out)
+            tap.ok(rc == 0 and head[:2] == ["DPID", "ADDRESS"]
+                   and rows == [],
+                   "switches via --url http://[::1]:PORT: exit 0, no "
+                   "switches", (ofcd6.rest_url, rc, out, err))
+            rc, out, err = ctl6.run(
+                "--url", ofcd6.rest_url[len("http://"):] + "/", "apps",
+                url=False)
+            tap.ok(rc == 0 and "l2" in out,
+                   "apps via --url [::1]:PORT/ (no scheme, a slash): "
+                   "exit 0", (rc, out, err))
+            rc, out, err = ctl6.run("add-flow", "ff", STATIC)
+            tap.ok(rc == 1 and "unknown_dpid" in err,
+                   "add-flow over IPv6 with the token: passes auth, "
+                   "unknown_dpid", (rc, out, err))
+        finally:
+            ofcd6.stop()
+
+        bad_urls = ["http://127.0.0.1:0", "http://127.0.0.1:",
+                    "http://[::1]:", "http://[::1]:0/v1", "127.0.0.1:0",
+                    "http://127.0.0.1:99999", "http://[::1"]
+        results = [(u,) + ctl.run("--url", u, "switches", url=False)
+                   for u in bad_urls]
+        tap.ok(all(r[1] == 2 and not r[2] for r in results),
+               "%d URLs with port 0, an empty or a bad port: exit 2"
+               % len(bad_urls), results)
+        tap.ok(all(r[3].startswith("ofcctl: bad URL '%s'" % r[0])
+                   and r[3].count("\n") == 1 and "[warn]" not in r[3]
+                   for r in results),
+               "bad ports: one line in ofcctl's words, no libevent "
+               "warning", [r[3] for r in results])
+        rc, out, err = ctl.run("--url", "http://no-such-host.invalid:8080",
+                               "switches", url=False)
+        tap.ok(rc == 1 and "cannot resolve host 'no-such-host.invalid'"
+               in err and err.count("\n") == 1,
+               "an unknown host name: exit 1, cannot resolve", (rc, err))
+
+        # --- Terminal escapes from a (fake) server on [::1]. ---
+        fake = V6Server(("::1", 0), FakeHandler)
+        threading.Thread(target=fake.serve_forever, daemon=True).start()
+        try:
+            fake_url = "http://[::1]:%d" % fake.server_address[1]
+            rc, out, err = ctl.run("--url", fake_url, "switches", url=False)
+            tap.ok(rc == 0 and "00000000000000e1" in out and clean(out)
+                   and "1.2.3.4:5?[31m" in out and "re?ady" in out,
+                   "table cells: every control character becomes '?'",
+                   (rc, out, err))
+            tap.ok(FakeHandler.hosts[-1:] == ["[::1]:%d"
+                                              % fake.server_address[1]],
+                   "IPv6: the Host header keeps the brackets",
+                   FakeHandler.hosts)
+            rc, out, err = ctl.run("--url", fake_url, "apps", url=False)
+            tap.ok(rc == 1 and "boom ?]0;pwned?" in err and clean(err),
+                   "a server's error message: control characters become "
+                   "'?'", (rc, err))
+            rc, out, err = ctl.run("--url", fake_url, "metrics", url=False)
+            tap.ok(rc == 1 and "HTTP 502" in err and clean(err),
+                   "a server's non-JSON error: control characters become "
+                   "'?'", (rc, err))
+        finally:
+            fake.shutdown()
+            fake.server_close()
+        rc, out, err = ctl.run("flows", DPID, "--app", "a\x1bb")
+        tap.ok(rc == 1 and 'app: no app is named "a?b"' in err
+               and clean(err),
+               "an error echoing the command line's ESC shows '?'",
+               (rc, err))
+
         # --- Command line. ---
         rc, out, err = ctl.run("--help", url=False, state_dir=False)
         tap.ok(rc == 0 and all("\n  " + c in out for c in COMMANDS)
                and all(o in out for o in ("--url", "--token", "--state-dir",
                                           "--json", "--timeout")),
                "--help: exit 0, every command and option", out)
+        tap.ok("(default 15;" in out and "--cookie V[/MASK]" in out
+               and "--port PORT" in out,
+               "--help: the 15 s default timeout, --cookie and --port",
+               out)
         usage_cases = [
             ("ports",), ("flows",), ("switches", "extra"),
             ("flows", DPID, "--bogus", "1"), ("flows", DPID, "--table"),

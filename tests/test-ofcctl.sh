@@ -4,13 +4,14 @@
 # TAP tests of 'ofcctl decode' and of ofcctl's command line: good messages
 # of several types, the accepted hex spellings, stdin mode, several messages
 # in one buffer, and malformed input with its exact exit status and error
-# line.  Uses $OFCCTL, or build-check/rest/ofcctl under the repository.
+# line.  Uses $OFCCTL, else $OFC_BUILD/rest/ofcctl, else
+# build-check/rest/ofcctl under the repository.
 
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
-OFCCTL=${OFCCTL:-$top/build-check/rest/ofcctl}
+OFCCTL=${OFCCTL:-${OFC_BUILD:-$top/build-check}/rest/ofcctl}
 
 n=0
 failed=0

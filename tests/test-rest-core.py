@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import stat
 import subprocess
@@ -177,6 +178,67 @@ def check_deferred(tap, ofcd, base, silent):
            (status, doc))
 
 
+def check_hostile_requests(tap, base, token):
+    """Odd bytes and parameters get the right 4xx, never a bare 500."""
+    status, _, doc, _ = request(base, "/%FF")
+    tap.ok(status == 404 and doc and doc.get("error") == "not_found"
+           and "\ufffd" in doc.get("path", ""),
+           "a path that is not UTF-8: 404 JSON error (bad bytes as U+FFFD)",
+           (status, doc))
+    status, _, doc, _ = request(base, "/v1/switches/%FF%FE")
+    tap.ok(status == 400 and doc and doc.get("error") == "bad_dpid",
+           "a dpid that is not UTF-8: 400 bad_dpid", (status, doc))
+    status, _, doc, _ = request(base, "/v1/switches%00junk")
+    tap.ok(status == 404, "%00 in a path does not cut it short: 404",
+           (status, doc))
+    status, _, doc, _ = request(base, "/v1/hosts?mac=02%3A00%3A00%3A00"
+                                "%3A00%3A01")
+    tap.ok(status == 200, "escaped query values are decoded", (status, doc))
+    status, _, doc, _ = request(base, "/v1/hosts?mac", "DELETE",
+                                token=token)
+    tap.ok(status == 400 and doc and doc.get("error") == "bad_value"
+           and "needs a value" in doc.get("message", ""),
+           "a filter without a value is refused, not ignored", (status, doc))
+    status, _, doc, _ = request(base, "/v1/hosts?vlan=1&vlan=2")
+    tap.ok(status == 400 and doc and "more than once" in doc.get(
+        "message", ""), "a filter given twice is refused", (status, doc))
+    path = "/v1/switches/%016x/flows?table=08" % DPID
+    status, _, doc, _ = request(base, path)
+    tap.ok(status == 200 and doc and doc.get("flows") == [],
+           "?table=08 is decimal 8, not bad octal", (status, doc))
+    t0 = time.monotonic()
+    status, _, doc, _ = request(base, "/v1/switches/%016x/flows" % DPID,
+                                "POST", data=b"{" + b" " * 900000 + b"}")
+    tap.ok(status == 401 and time.monotonic() - t0 < 5,
+           "a 900 kB body without a token: 401", (status, doc))
+
+
+def check_fairness(tap, base):
+    """A flood of REST requests does not stall the event loop."""
+    code = ("import http.client,sys,time\n"
+            "c=http.client.HTTPConnection('127.0.0.1',%d)\n"
+            "end=time.time()+3\n"
+            "while time.time()<end:\n"
+            "    c.request('GET','/v1/apps');c.getresponse().read()\n"
+            % int(base.rsplit(":", 1)[1]))
+    procs = [subprocess.Popen([sys.executable, "-c", code])
+             for _ in range(6)]
+    try:
+        for p in procs:
+            p.wait(20)
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+    _, _, _, body = request(base, "/metrics")
+    m = re.search(r"^ofc_event_loop_lag_max_seconds ([0-9.]+)$",
+                  body.decode(), re.M)
+    tap.ok(m and float(m.group(1)) < 0.5,
+           "6 clients flooding REST for 3 s: event-loop lag stays < 0.5 s",
+           m and m.group(0))
+
+
 def check_concurrency(tap, base):
     """200 clients at once, each with its own connection."""
     results = []
@@ -262,7 +324,7 @@ def check_non_loopback(tap, work):
 
 
 def main():
-    tap = Tap(32)
+    tap = Tap(42)
     work = tempfile.mkdtemp(prefix="ofc-rest-core.")
     ofcd = Ofcd(work)
     stop = threading.Event()
@@ -316,6 +378,31 @@ def main():
         check_concurrency(tap, base)
         request(base, "/v1/hosts", "DELETE")
         check_metrics(tap, base)
+        check_hostile_requests(tap, base, ofcd.token)
+        check_fairness(tap, base)
+
+        # Shutdown while a request waits for a switch: it is answered.
+        silent = SilentSwitch(ofcd.port, dpid=SILENT_DPID)
+        switches.append(silent)
+        silent.handshake()
+        threading.Thread(target=pump_forever, args=(silent, stop),
+                         daemon=True).start()
+        wait_for(ready, 10)
+        result = {}
+
+        def ask():
+            result["r"] = request(base, "/v1/switches/%016x/ports"
+                                  % SILENT_DPID)
+        asker = threading.Thread(target=ask)
+        asker.start()
+        time.sleep(0.5)
+        ofcd.signal(signal.SIGTERM)
+        asker.join(15)
+        status, _, doc, _ = result.get("r", (None, None, None, None))
+        tap.ok(status == 503 and doc and doc.get("error") in (
+            "switch_gone", "shutdown"),
+            "SIGTERM while a request waits: it gets a 503 JSON answer",
+            (status, doc))
         check_non_loopback(tap, work)
 
         for s in switches:

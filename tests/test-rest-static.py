@@ -92,7 +92,7 @@ def static_flows(ofcd):
 
 
 def main():
-    tap = Tap(74)
+    tap = Tap(77)
     workdir = tempfile.mkdtemp(prefix="ofc-test-rest-static.")
     sb = Sandbox()
     ofcd = Ofcd(workdir)
@@ -338,14 +338,33 @@ def run(tap, sb, ofcd, workdir):
 
     # ---- A save that fails changes nothing. ----------------------------
     # The state directory is swapped for a plain file, so that saving
-    # fails (ENOTDIR) even for root.
+    # fails (ENOTDIR) even for root.  Not even briefly on the switch: Open
+    # vSwitch logs every OpenFlow message it receives (vconn at debug
+    # level, e.g. "received: OFPT_FLOW_MOD (OF1.3) (xid=0x9): ADD ..."),
+    # and must log no FLOW_MOD for the failed POST or DELETE.  The same
+    # requests made afterwards, with saving working, are logged; as one
+    # connection delivers in order, anything the failed ones sent would be
+    # logged before those.
+    sb.run("ovs-appctl", "-t", "ovs-vswitchd", "vlog/set", "vconn:file:dbg")
+    vlog = os.path.join(sb.dir, "ovs-vswitchd.log")
+    post77 = {"flow": "priority=77,in_port=2,actions=output:1"}
+
+    def flow_mods(since, command, needle):
+        """The FLOW_MOD lines whose command starts with 'command' (ADD,
+        DEL for DEL and DEL_STRICT, ...) and that contain 'needle', which
+        vswitchd logged after offset 'since'."""
+        with open(vlog, errors="replace") as f:
+            f.seek(since)
+            return [line.strip() for line in f if "OFPT_FLOW_MOD" in line
+                    and "): " + command in line and needle in line]
+
+    ofs = os.path.getsize(vlog)
     moved = ofcd.state_dir + ".moved"
     os.rename(ofcd.state_dir, moved)
     open(ofcd.state_dir, "w").close()
     try:
         for name, method, path, body in (
-                ("POST", "POST", FLOWS,
-                 {"flow": "priority=77,in_port=2,actions=output:1"}),
+                ("POST", "POST", FLOWS, post77),
                 ("DELETE", "DELETE", "%s/%d" % (FLOWS, f2["id"]), None)):
             before = (static_flows(ofcd), dump(sb))
             st, doc = request(ofcd, method, path, body)
@@ -357,6 +376,23 @@ def run(tap, sb, ofcd, workdir):
     finally:
         os.remove(ofcd.state_dir)
         os.rename(moved, ofcd.state_dir)
+
+    st, f77 = request(ofcd, "POST", FLOWS, post77)
+    st2, _ = request(ofcd, "DELETE", "%s/%d" % (FLOWS, (f77 or {}).get(
+        "id", 0)))
+    tap.ok(st == 201 and st2 == 200
+           and wait_for(lambda: flow_mods(ofs, "ADD", "priority=77,")
+                        and flow_mods(ofs, "DEL", "priority=77,"), 5),
+           "the same POST once saving works: 201, and the switch logs its "
+           "ADD (and its DELETE's DEL_STRICT)", (st, st2))
+    mods77 = flow_mods(ofs, "", "priority=77,")
+    tap.ok(len(mods77) == 2 and "): ADD " in mods77[0],
+           "POST whose save failed: the switch never got a FLOW_MOD for "
+           "it (only the later successful POST's ADD and DELETE)", mods77)
+    tap.ok(not flow_mods(ofs, "DEL", "priority=200,"),
+           "DELETE whose save failed: the switch never got a delete for "
+           "it", flow_mods(ofs, "DEL", "priority=200,"))
+    sb.run("ovs-appctl", "-t", "ovs-vswitchd", "vlog/set", "vconn:file:info")
 
     # ---- kill -9 right after a 201. ------------------------------------
     st, fx = request(ofcd, "POST", FLOWS,
