@@ -9,6 +9,13 @@ L2_SOURCES = \
 	apps/l2-rest.c apps/l2-rest.h
 controller_ofcd_SOURCES += $(L2_SOURCES)
 
+# The VLAN app: VLAN policy from the configuration, /v1/vlans, and the
+# inter-VLAN router.
+controller_ofcd_SOURCES += \
+	apps/vlan.c apps/vlan.h \
+	apps/vlan-config.c apps/vlan-config.h \
+	apps/vlan-router.c apps/vlan-router.h
+
 # The static app: the operator's flows over REST.
 controller_ofcd_SOURCES += \
 	apps/static.c apps/static.h \

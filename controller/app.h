@@ -56,6 +56,17 @@ struct ofc_app {
     /* Added by the REST issue: the app's status for GET /v1/apps, a new
      * JSON object of app-specific facts (e.g. {"hosts": 12}). */
     json_t *(*status)(void);
+    /* Added by the VLAN issue: the top-level configuration keys the app
+     * owns (NULL-terminated, e.g. "vlans"), or NULL.  An app with such
+     * keys gets the whole document in init, reconfigure and check_config
+     * instead of its "apps" section (controller/config.h). */
+    const char *const *config_keys;
+    /* Added by the VLAN issue: checks a configuration without applying
+     * anything.  Returns 0, or EINVAL with a malloc'ed one-line message
+     * "FILE: $.PATH: problem" in '*error'.  ofcd checks every app before
+     * it applies anything, so a reload an app refuses changes nothing. */
+    int (*check_config)(const json_t *config, const char *file,
+                        char **error);
 };
 
 /* The most apps a daemon can run (owner ids fit in 8 bits of an xid). */

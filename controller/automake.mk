@@ -3,6 +3,7 @@
 noinst_LIBRARIES += controller/libofc.a
 controller_libofc_a_SOURCES = \
 	controller/app.c controller/app.h \
+	controller/config.c controller/config.h \
 	controller/conn.c controller/conn.h \
 	controller/flow-store.c controller/flow-store.h \
 	controller/flow-store-table.c controller/flow-store-table.h \

@@ -17,7 +17,9 @@
 #include <unistd.h>
 #include "apps/l2.h"
 #include "apps/static.h"
+#include "apps/vlan.h"
 #include "controller/app.h"
+#include "controller/config.h"
 #include "controller/conn.h"
 #include "controller/log.h"
 #include "controller/loop-lag.h"
@@ -41,9 +43,10 @@
  * main()). */
 #define OFC_LOOP_FAIR_CALLBACKS 4
 
-/* The apps, in dispatch order.  With no --config the L2 app runs alone
- * with its defaults. */
+/* The apps, in dispatch order.  Without a configuration every app runs
+ * with its defaults (every port untagged in VLAN 1, L2 learning). */
 static const struct ofc_app *const ofcd_apps[] = {
+    &ofc_vlan_app,              /* First: it consumes its own packet-ins. */
     &ofc_l2_app,
     &ofc_static_app,
     NULL
@@ -61,10 +64,10 @@ struct options {
     int echo_misses;
     const char *rest;           /* --rest IP:PORT, or NULL for none. */
     bool list_routes;           /* --list-routes. */
+    bool check_config;          /* --check-config FILE. */
 };
 
 static struct options opts;
-static json_t *config;          /* The running configuration, or NULL. */
 static struct event_base *base;
 static bool pidfile_written;
 static struct ofc_rest_server *rest_server;
@@ -76,7 +79,9 @@ usage(void)
     printf("usage: ofcd [OPTION]...\n"
            "OpenFlow 1.3 controller daemon for Open vSwitch bridges.\n"
            "\n"
-           "  --config FILE          JSON configuration (re-read on SIGHUP)\n"
+           "  --config FILE          JSON configuration (re-read on SIGHUP);\n"
+           "                         default %s if it exists\n"
+           "  --check-config FILE    check FILE as a configuration and exit\n"
            "  --listen tcp:IP:PORT   where switches connect (repeatable;\n"
            "                         IPv6 as tcp:[::1]:6653; port 0 picks\n"
            "                         a free port); default %s\n"
@@ -101,7 +106,8 @@ usage(void)
            "Signals: SIGTERM/SIGINT exit, leaving the flows on the "
            "switches;\n"
            "SIGHUP re-reads --config; SIGUSR1 logs the counters.\n",
-           DEFAULT_LISTEN, DEFAULT_STATE_DIR, OFC_REST_DEFAULT_ADDR);
+           OFC_CONFIG_DEFAULT_FILE, DEFAULT_LISTEN, DEFAULT_STATE_DIR,
+           OFC_REST_DEFAULT_ADDR);
 }
 
 /* Reports a bad argument and exits with status 2. */
@@ -138,7 +144,7 @@ parse_options(int argc, char *argv[])
     enum {
         OPT_CONFIG = UCHAR_MAX + 1, OPT_LISTEN, OPT_STATE_DIR, OPT_LOG_LEVEL,
         OPT_PIDFILE, OPT_ECHO_INTERVAL, OPT_ECHO_MISSES, OPT_HELP,
-        OPT_VERSION, OPT_REST, OPT_LIST_ROUTES,
+        OPT_VERSION, OPT_REST, OPT_LIST_ROUTES, OPT_CHECK_CONFIG,
     };
     static const struct option long_options[] = {
         { "config", required_argument, NULL, OPT_CONFIG },
@@ -150,6 +156,7 @@ parse_options(int argc, char *argv[])
         { "echo-misses", required_argument, NULL, OPT_ECHO_MISSES },
         { "rest", required_argument, NULL, OPT_REST },
         { "list-routes", no_argument, NULL, OPT_LIST_ROUTES },
+        { "check-config", required_argument, NULL, OPT_CHECK_CONFIG },
         { "help", no_argument, NULL, OPT_HELP },
         { "version", no_argument, NULL, OPT_VERSION },
         { NULL, 0, NULL, 0 },
@@ -192,6 +199,10 @@ parse_options(int argc, char *argv[])
             break;
         case OPT_REST:
             opts.rest = strcmp(optarg, "none") ? optarg : NULL;
+            break;
+        case OPT_CHECK_CONFIG:
+            opts.config_file = optarg;
+            opts.check_config = true;
             break;
         case OPT_LIST_ROUTES:
             opts.list_routes = true;
@@ -285,6 +296,7 @@ apply_token(char **error)
     if (!rest_server) {
         return 0;
     }
+    const json_t *config = ofc_config_running();
     const json_t *t = config ? json_object_get(config, "api_token") : NULL;
     char *token;
     int err = ofc_rest_token_get(json_string_value(t), &token, error);
@@ -311,163 +323,33 @@ restore_apps(char **error)
 
 /* ---- Configuration. -------------------------------------------------- */
 
-/* Loads and checks the configuration file.  Returns the JSON (caller owns)
- * or NULL with a malloc'ed message in '*error'.  Nothing is applied. */
-static json_t *
-config_load(const char *file, char **error)
-{
-    json_error_t jerr;
-    json_t *root = json_load_file(file, JSON_REJECT_DUPLICATES, &jerr);
-    *error = NULL;
-    if (!root) {
-        if (jerr.line > 0) {
-            *error = ofc_xasprintf("%s:%d:%d: %s", file, jerr.line,
-                                   jerr.column, jerr.text);
-        } else {
-            *error = ofc_xasprintf("%s: %s", file, jerr.text);
-        }
-        return NULL;
-    }
-    if (!json_is_object(root)) {
-        *error = ofc_xasprintf("%s: the top level must be a JSON object",
-                               file);
-        goto fail;
-    }
-    const char *key;
-    json_t *value;
-    json_object_foreach (root, key, value) {
-        if (!strcmp(key, "log_level")) {
-            if (!json_is_string(value)) {
-                *error = ofc_xasprintf("%s: \"log_level\" must be a string "
-                                       "such as \"info,conn=dbg\"", file);
-                goto fail;
-            }
-        } else if (!strcmp(key, "apps")) {
-            if (!json_is_object(value)) {
-                *error = ofc_xasprintf("%s: \"apps\" must be an object "
-                                       "keyed by app name", file);
-                goto fail;
-            }
-            const char *app;
-            json_t *app_config;
-            json_object_foreach (value, app, app_config) {
-                if (!ofc_app_by_name(app)) {
-                    *error = ofc_xasprintf("%s: apps: unknown app \"%s\"%s",
-                                           file, app,
-                                           ofc_apps_count() ? ""
-                                           : " (this build has no apps)");
-                    goto fail;
-                }
-                if (!json_is_object(app_config)) {
-                    *error = ofc_xasprintf("%s: apps.%s must be an object",
-                                           file, app);
-                    goto fail;
-                }
-            }
-        } else if (!strcmp(key, "api_token")) {
-            if (!json_is_string(value)
-                || !ofc_rest_token_valid(json_string_value(value))) {
-                *error = ofc_xasprintf("%s: \"api_token\" must be a string "
-                                       "of %d to %d printable characters "
-                                       "without spaces", file,
-                                       OFC_TOKEN_MIN_LEN, OFC_TOKEN_MAX_LEN);
-                goto fail;
-            }
-        } else {
-            *error = ofc_xasprintf("%s: unknown key \"%s\" (known: "
-                                   "log_level, apps, api_token)", file, key);
-            goto fail;
-        }
-    }
-    return root;
-
-fail:
-    json_decref(root);
-    return NULL;
-}
-
-/* Applies a checked configuration: log levels, then each app's section
- * (init at startup, reconfigure on reload).  Returns 0, or -1 with
- * '*error' set. */
-static int
-config_apply(const json_t *root, bool startup, char **error)
-{
-    /* Check the log levels first but apply them last, so a file that an
-     * app rejects changes nothing. */
-    const json_t *level = json_object_get(root, "log_level");
-    if (level && ofc_log_check_levels(json_string_value(level), error)) {
-        char *e = *error;
-        *error = ofc_xasprintf("log_level: %s", e);
-        free(e);
-        return -1;
-    }
-    /* "apps" names the apps to run; without it every app runs (today: the
-     * L2 app alone).  Switching apps on or off needs a restart, so that no
-     * switch ever sees an app's flows without the app. */
-    const json_t *apps = json_object_get(root, "apps");
-    for (size_t i = 0; i < ofc_apps_count(); i++) {
-        const struct ofc_app *app = ofc_app_at(i);
-        bool on = !apps || json_object_get(apps, app->name);
-        if (!startup && on != ofc_app_enabled(app)) {
-            *error = ofc_xasprintf("apps: enabling or disabling app %s "
-                                   "needs a restart of ofcd", app->name);
-            return -1;
-        }
-    }
-    for (size_t i = 0; i < ofc_apps_count(); i++) {
-        const struct ofc_app *app = ofc_app_at(i);
-        const json_t *section = apps ? json_object_get(apps, app->name)
-                                     : NULL;
-        if (startup) {
-            ofc_app_set_enabled(app, !apps || section);
-        }
-        if (!ofc_app_enabled(app)) {
-            continue;
-        }
-        int (*fn)(struct ofc_ctx *, const json_t *)
-            = startup ? app->init : app->reconfigure;
-        int err = fn ? fn(NULL, section) : 0;
-        if (err) {
-            *error = ofc_xasprintf("app %s rejected its configuration: %s",
-                                   app->name, strerror(err));
-            return -1;
-        }
-    }
-    if (level) {
-        ofc_log_set_levels(json_string_value(level), error);
-    }
-    return 0;
-}
-
 /* SIGHUP: re-reads the configuration; a bad one is rejected and the
  * running one kept. */
 static void
 reload_config(void)
 {
     char *error;
-    if (!opts.config_file) {
-        OFC_INFO(OFC_LOG_CONFIG, OFC_NO_DPID,
-                 "SIGHUP: no --config file, nothing to reload");
-        return;
-    }
-    json_t *root = config_load(opts.config_file, &error);
-    if (!root || config_apply(root, false, &error)) {
+    if (ofc_config_reload(&error)) {
         OFC_ERR(OFC_LOG_CONFIG, OFC_NO_DPID,
                 "SIGHUP: rejected new configuration: %s; keeping the "
                 "running configuration", error);
         free(error);
-        json_decref(root);
         return;
     }
-    json_decref(config);
-    config = root;
+    OFC_INFO(OFC_LOG_CONFIG, OFC_NO_DPID, "SIGHUP: reloaded %s",
+             ofc_config_file());
+}
+
+/* After every applied configuration: the API token may have changed. */
+static void
+config_applied(void)
+{
+    char *error;
     if (apply_token(&error)) {
-        OFC_ERR(OFC_LOG_CONFIG, OFC_NO_DPID, "SIGHUP: keeping the old API "
-                "token: %s", error);
+        OFC_ERR(OFC_LOG_CONFIG, OFC_NO_DPID, "keeping the old API token: "
+                "%s", error);
         free(error);
     }
-    OFC_INFO(OFC_LOG_CONFIG, OFC_NO_DPID, "SIGHUP: reloaded %s",
-             opts.config_file);
 }
 
 /* ---- Process. -------------------------------------------------------- */
@@ -537,23 +419,41 @@ main(int argc, char *argv[])
     if (opts.log_level && ofc_log_set_levels(opts.log_level, &error)) {
         usage_error("--log-level: %s", error);
     }
-    if (opts.config_file) {
-        config = config_load(opts.config_file, &error);
-        if (!config || config_apply(config, true, &error)) {
-            fprintf(stderr, "ofcd: bad configuration: %s\n", error);
-            free(error);
-            json_decref(config);
-            return 1;
+    ofc_config_set_file(opts.config_file ? opts.config_file
+                        : OFC_CONFIG_DEFAULT_FILE, opts.config_file != NULL);
+    json_t *config;
+    if (ofc_config_read(ofc_config_file(), &config, &error)) {
+        fprintf(stderr, "ofcd: bad configuration: %s\n", error);
+        free(error);
+        return 1;
+    }
+    if (opts.check_config) {
+        int err = ofc_config_check(config ? config : json_object(),
+                                   ofc_config_file(), &error);
+        if (err) {
+            fprintf(stderr, "ofcd: %s\n", error);
+        } else {
+            printf("%s: ok\n", ofc_config_file());
         }
-        /* The command line wins over the file at startup. */
-        if (opts.log_level) {
-            ofc_log_set_levels(opts.log_level, &error);
-        }
+        free(error);
+        json_decref(config);
+        return err ? 1 : 0;
+    }
+    if (ofc_config_apply(config, ofc_config_file(), true, &error)) {
+        fprintf(stderr, "ofcd: bad configuration: %s\n", error);
+        free(error);
+        json_decref(config);
+        return 1;
+    }
+    json_decref(config);
+    /* The command line wins over the file at startup. */
+    if (opts.log_level) {
+        ofc_log_set_levels(opts.log_level, &error);
     }
     if (ofc_state_open(opts.state_dir, &error) || restore_apps(&error)) {
         fprintf(stderr, "ofcd: %s\n", error);
         free(error);
-        json_decref(config);
+        ofc_config_destroy();
         ofc_state_close();
         return 1;
     }
@@ -589,7 +489,7 @@ main(int argc, char *argv[])
             ofc_conn_shutdown();
             ofc_switches_destroy();
             event_base_free(base);
-            json_decref(config);
+            ofc_config_destroy();
             return 1;
         }
     }
@@ -608,10 +508,11 @@ main(int argc, char *argv[])
             ofc_conn_shutdown();
             ofc_switches_destroy();
             event_base_free(base);
-            json_decref(config);
+            ofc_config_destroy();
             return 1;
         }
     }
+    ofc_config_set_applied_hook(config_applied);
     for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         sig_evs[i] = evsignal_new(base, signals[i], signal_cb, NULL);
         event_add(sig_evs[i], NULL);
@@ -648,7 +549,7 @@ main(int argc, char *argv[])
     }
     event_base_free(base);
     libevent_global_shutdown();
-    json_decref(config);
+    ofc_config_destroy();
     ofc_state_close();
     if (pidfile_written) {
         unlink(opts.pidfile);

@@ -33,12 +33,6 @@ token_ok(const char *token)
     return true;
 }
 
-bool
-ofc_rest_token_valid(const char *token)
-{
-    return token_ok(token);
-}
-
 /* Reads the token from 'path'.  Returns 0, ENOENT, or another errno with
  * '*error' set. */
 static int

@@ -13,11 +13,6 @@
 #define OFC_TOKEN_MIN_LEN 16
 #define OFC_TOKEN_MAX_LEN 1024
 
-#include <stdbool.h>
-
-/* True if 'token' can be a token: OFC_TOKEN_MIN_LEN to OFC_TOKEN_MAX_LEN
- * printable characters without spaces. */
-bool ofc_rest_token_valid(const char *token);
 
 /* Returns in '*token' (malloc'ed) the token to use: 'configured' if it is
  * nonnull, else the state directory's token file, created if missing.
