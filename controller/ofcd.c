@@ -46,9 +46,9 @@
 /* The apps, in dispatch order.  Without a configuration every app runs
  * with its defaults (every port untagged in VLAN 1, L2 learning). */
 static const struct ofc_app *const ofcd_apps[] = {
-    &ofc_vlan_app,              /* First: it consumes its own packet-ins. */
-    &ofc_l2_app,
+    &ofc_l2_app,                /* Declines packet-ins of others' flows. */
     &ofc_static_app,
+    &ofc_vlan_app,
     NULL
 };
 

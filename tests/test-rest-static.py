@@ -183,8 +183,12 @@ def run(tap, sb, ofcd, workdir):
            "/v1/apps shows the static app's status", apps)
 
     # ---- Bad requests change nothing. ----------------------------------
+    # The l2 app's cookies carry its index in the app table + 1.
+    names = [a.get("name") for a in (apps or {}).get("apps", [])]
+    l2_prefix = "cookie=0xfc%02x" % (names.index("l2") + 1 if "l2" in names
+                                     else 0xff)
     l2_line = next((line for line in dump(sb)
-                    if line.startswith("cookie=0xfc01")
+                    if line.startswith(l2_prefix)
                     and "table=0" in line), None)
     l2_flow = None
     if l2_line:
