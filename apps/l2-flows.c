@@ -6,6 +6,7 @@
 
 #include <string.h>
 #include "apps/l2.h"
+#include "apps/vlan-config.h"
 #include "controller/flow-store.h"
 #include "controller/switch.h"
 #include "ofp/ofp-actions.h"
@@ -60,18 +61,9 @@ l2_flows_base(struct ofc_switch *sw)
 {
     struct ofp_match m;
 
-    /* Table 0: untagged frames are in the default VLAN.  Tagged frames
-     * miss and are dropped until the VLAN app classifies them. */
-    ofp_match_init(&m);
-    ofp_match_set_u16(&m, OFP_F_VLAN_VID, OFPVID_NONE);
-    struct ofp_instructions classify = {
-        .present = (OFP_INST_BIT(OFPIT_WRITE_METADATA)
-                    | OFP_INST_BIT(OFPIT_GOTO_TABLE)),
-        .metadata = L2_DEFAULT_VLAN,
-        .metadata_mask = L2_VLAN_MASK,
-        .goto_table = L2_TABLE_INGRESS,
-    };
-    put(sw, L2_TABLE_CLASSIFY, L2_PRIO_CLASSIFY, &m, &classify, 0, 0);
+    /* Table 0 is per port (l2_flows_port_put()): a frame from a port
+     * without a policy, or with a VLAN its port does not carry, misses
+     * and is dropped. */
 
     /* Tables 1 and 2 pass everything on until the ARP rules and policy
      * apps own them. */
@@ -95,13 +87,20 @@ l2_flows_base(struct ofc_switch *sw)
     put(sw, L2_TABLE_ETH_SRC, L2_PRIO_MISS, &m, &src_miss, 0, 0);
 }
 
+/* The eth_dst miss match of 'vlan'. */
+static void
+dst_miss_match(struct ofp_match *m, uint16_t vlan)
+{
+    ofp_match_init(m);
+    match_vlan(m, vlan);
+}
+
 /* Declares the eth_dst miss of 'vlan': flood through its group. */
 static void
 put_dst_miss(struct ofc_switch *sw, uint16_t vlan)
 {
     struct ofp_match m;
-    ofp_match_init(&m);
-    match_vlan(&m, vlan);
+    dst_miss_match(&m, vlan);
     struct ofp_action flood = {
         .kind = OFP_ACT_GROUP,
         .group_id = l2_flows_flood_group_id(vlan),
@@ -113,19 +112,133 @@ put_dst_miss(struct ofc_switch *sw, uint16_t vlan)
     put(sw, L2_TABLE_ETH_DST, L2_PRIO_MISS, &m, &inst, 0, 0);
 }
 
-/* Builds the match "reg0=PORT". */
+/* The 12 VID bits as an NXM subfield of 'field' (vlan_vid or metadata),
+ * for move. */
+static struct ofp_field_ref
+vid_bits(enum ofp_field field)
+{
+    return (struct ofp_field_ref) { .field = field, .ofs = 0, .n_bits = 12 };
+}
+
+/* Declares the table-0 flow of 'port' for frames whose VID matches
+ * 'value'/'mask' (a tagged VLAN set's prefix): the VID goes into the
+ * metadata, the tag is popped.  A single VID is written as a constant,
+ * a range is moved from the tag. */
 static void
-egress_match(struct ofp_match *m, uint32_t port)
+put_classify_tagged(struct ofc_switch *sw, uint32_t port, uint16_t value,
+                    uint16_t mask)
+{
+    struct ofp_match m;
+    ofp_match_init(&m);
+    ofp_match_set_u32(&m, OFP_F_IN_PORT, port);
+    union ofp_field_value v = { .u16 = OFPVID_PRESENT | value };
+    union ofp_field_value vm = { .u16 = OFPVID_PRESENT | mask };
+    ofp_match_set(&m, OFP_F_VLAN_VID, &v, mask == 0xfff ? NULL : &vm);
+
+    struct ofp_action acts[2];
+    size_t n = 0;
+    struct ofp_instructions inst = {
+        .present = (OFP_INST_BIT(OFPIT_APPLY_ACTIONS)
+                    | OFP_INST_BIT(OFPIT_GOTO_TABLE)),
+        .goto_table = L2_TABLE_INGRESS,
+    };
+    if (mask == 0xfff) {
+        inst.present |= OFP_INST_BIT(OFPIT_WRITE_METADATA);
+        inst.metadata = value;
+        inst.metadata_mask = L2_VLAN_MASK;
+    } else {
+        acts[n].kind = OFP_ACT_REG_MOVE;
+        acts[n].reg_move.src = vid_bits(OFP_F_VLAN_VID);
+        acts[n].reg_move.dst = vid_bits(OFP_F_METADATA);
+        n++;
+    }
+    acts[n++] = (struct ofp_action) { .kind = OFP_ACT_POP_VLAN };
+    inst.apply = (struct ofp_action_list) { acts, n };
+    put(sw, L2_TABLE_CLASSIFY, L2_PRIO_PORT, &m, &inst, 0, 0);
+}
+
+/* Declares the two table-0 flows of 'port' for its native VLAN 'vlan':
+ * untagged frames, and priority-tagged ones (VID 0) with the tag popped. */
+static void
+put_classify_native(struct ofc_switch *sw, uint32_t port, uint16_t vlan)
+{
+    struct ofp_match m;
+    ofp_match_init(&m);
+    ofp_match_set_u32(&m, OFP_F_IN_PORT, port);
+    ofp_match_set_u16(&m, OFP_F_VLAN_VID, OFPVID_NONE);
+    struct ofp_instructions inst = {
+        .present = (OFP_INST_BIT(OFPIT_WRITE_METADATA)
+                    | OFP_INST_BIT(OFPIT_GOTO_TABLE)),
+        .metadata = vlan,
+        .metadata_mask = L2_VLAN_MASK,
+        .goto_table = L2_TABLE_INGRESS,
+    };
+    put(sw, L2_TABLE_CLASSIFY, L2_PRIO_PORT, &m, &inst, 0, 0);
+
+    ofp_match_init(&m);
+    ofp_match_set_u32(&m, OFP_F_IN_PORT, port);
+    union ofp_field_value v = { .u16 = OFPVID_PRESENT };
+    union ofp_field_value vm = { .u16 = OFPVID_PRESENT | 0xfff };
+    ofp_match_set(&m, OFP_F_VLAN_VID, &v, &vm);
+    static const struct ofp_action pop = { .kind = OFP_ACT_POP_VLAN };
+    inst.present |= OFP_INST_BIT(OFPIT_APPLY_ACTIONS);
+    inst.apply = (struct ofp_action_list) { &pop, 1 };
+    put(sw, L2_TABLE_CLASSIFY, L2_PRIO_PORT, &m, &inst, 0, 0);
+}
+
+/* Builds the egress match "reg0=PORT" (and "metadata=VALUE/MASK" if
+ * 'mask' is nonzero). */
+static void
+egress_match(struct ofp_match *m, uint32_t port, uint16_t value,
+             uint16_t mask)
 {
     ofp_match_init(m);
     ofp_match_set_u32(m, OFP_F_REG0, port);
+    if (mask) {
+        union ofp_field_value v = { .u64 = value };
+        union ofp_field_value vm = { .u64 = mask };
+        ofp_match_set(m, OFP_F_METADATA, &v, &vm);
+    }
 }
 
-void
-l2_flows_egress_put(struct ofc_switch *sw, uint32_t port)
+/* Declares the table-6 flow of 'port' for frames of the VLANs matching
+ * 'value'/'mask' (a prefix of its tagged set): push the tag, with the VID
+ * a constant for a single VLAN, else moved from the metadata. */
+static void
+put_egress_tagged(struct ofc_switch *sw, uint32_t port, uint16_t value,
+                  uint16_t mask)
 {
     struct ofp_match m;
-    egress_match(&m, port);
+    egress_match(&m, port, value, mask);
+    struct ofp_action acts[3];
+    size_t n;
+    if (mask == 0xfff) {
+        n = l2_flows_output_actions(port, value, true, acts);
+    } else {
+        acts[0] = (struct ofp_action) {
+            .kind = OFP_ACT_PUSH_VLAN, .ethertype = 0x8100,
+        };
+        acts[1].kind = OFP_ACT_REG_MOVE;
+        acts[1].reg_move.src = vid_bits(OFP_F_METADATA);
+        acts[1].reg_move.dst = vid_bits(OFP_F_VLAN_VID);
+        acts[2] = (struct ofp_action) {
+            .kind = OFP_ACT_OUTPUT, .output = { .port = port },
+        };
+        n = 3;
+    }
+    struct ofp_instructions inst = {
+        .present = OFP_INST_BIT(OFPIT_APPLY_ACTIONS),
+        .apply = { acts, n },
+    };
+    put(sw, L2_TABLE_EGRESS, L2_PRIO_PORT, &m, &inst, 0, 0);
+}
+
+/* Declares the table-6 flow of 'port' for its native VLAN: untagged. */
+static void
+put_egress_native(struct ofc_switch *sw, uint32_t port, uint16_t vlan)
+{
+    struct ofp_match m;
+    egress_match(&m, port, vlan, L2_VLAN_MASK);
     struct ofp_action out = {
         .kind = OFP_ACT_OUTPUT,
         .output = { .port = port },
@@ -134,15 +247,36 @@ l2_flows_egress_put(struct ofc_switch *sw, uint32_t port)
         .present = OFP_INST_BIT(OFPIT_APPLY_ACTIONS),
         .apply = { &out, 1 },
     };
-    put(sw, L2_TABLE_EGRESS, L2_PRIO_HOST, &m, &inst, 0, 0);
+    put(sw, L2_TABLE_EGRESS, L2_PRIO_NATIVE, &m, &inst, 0, 0);
 }
 
 void
-l2_flows_egress_remove(struct ofc_switch *sw, uint32_t port)
+l2_flows_port_put(struct ofc_switch *sw, uint32_t port,
+                  const struct vlan_port *vp)
 {
-    struct ofp_match m;
-    egress_match(&m, port);
-    ofc_flow_remove(sw, &ofc_l2_app, L2_TABLE_EGRESS, L2_PRIO_HOST, &m);
+    if (vp->native_vlan) {
+        put_classify_native(sw, port, vp->native_vlan);
+        put_egress_native(sw, port, vp->native_vlan);
+    }
+
+    /* At most 2048 prefixes (every other VID); 4096 is room to spare. */
+    static uint16_t values[4096], masks[4096];
+    size_t n = vlan_set_prefixes(&vp->tagged, values, masks, 4096);
+    for (size_t i = 0; i < n && i < 4096; i++) {
+        put_classify_tagged(sw, port, values[i], masks[i]);
+        put_egress_tagged(sw, port, values[i], masks[i]);
+    }
+}
+
+void
+l2_flows_port_remove(struct ofc_switch *sw, uint32_t port)
+{
+    struct ofp_match filter;
+    ofp_match_init(&filter);
+    ofp_match_set_u32(&filter, OFP_F_IN_PORT, port);
+    ofc_flow_remove_matching(sw, &ofc_l2_app, L2_TABLE_CLASSIFY, &filter);
+    egress_match(&filter, port, 0, 0);
+    ofc_flow_remove_matching(sw, &ofc_l2_app, L2_TABLE_EGRESS, &filter);
 }
 
 uint32_t
@@ -151,41 +285,59 @@ l2_flows_flood_group_id(uint16_t vlan)
     return ofc_group_id(&ofc_l2_app, vlan);
 }
 
-/* True if frames may be flooded to 'p'. */
-static bool
-port_floods(const struct ofp_port *p)
+size_t
+l2_flows_output_actions(uint32_t port, uint16_t vlan, bool tagged,
+                        struct ofp_action acts[3])
 {
-    return (p->port_no && p->port_no <= OFPP_MAX
-            && !(p->config & (OFPPC_PORT_DOWN | OFPPC_NO_FWD))
-            && !(p->state & OFPPS_LINK_DOWN));
+    size_t n = 0;
+    if (tagged) {
+        acts[n++] = (struct ofp_action) {
+            .kind = OFP_ACT_PUSH_VLAN, .ethertype = 0x8100,
+        };
+        acts[n++] = (struct ofp_action) {
+            .kind = OFP_ACT_SET_FIELD,
+            .set_field = { .field = OFP_F_VLAN_VID,
+                           .value = { .u16 = OFPVID_PRESENT | vlan } },
+        };
+    }
+    acts[n++] = (struct ofp_action) {
+        .kind = OFP_ACT_OUTPUT,
+        .output = { .port = port },
+    };
+    return n;
 }
 
 void
-l2_flows_flood_group(struct ofc_switch *sw, uint16_t vlan)
+l2_flows_flood_put(struct ofc_switch *sw, uint16_t vlan,
+                   const struct l2_flood_member *members, size_t n_members)
 {
-    size_t n_ports;
-    const struct ofp_port *ports = ofc_switch_ports(sw, &n_ports);
-    static struct ofp_action actions[L2_MAX_FLOOD_PORTS];
+    static struct ofp_action actions[L2_MAX_FLOOD_PORTS][3];
     static struct ofp_bucket buckets[L2_MAX_FLOOD_PORTS];
     size_t n = 0;
 
-    for (size_t i = 0; i < n_ports && n < L2_MAX_FLOOD_PORTS; i++) {
-        if (port_floods(&ports[i])) {
-            actions[n] = (struct ofp_action) {
-                .kind = OFP_ACT_OUTPUT,
-                .output = { .port = ports[i].port_no },
-            };
-            buckets[n] = (struct ofp_bucket) {
-                .watch_port = OFPP_ANY,
-                .watch_group = OFPG_ANY,
-                .actions = { &actions[n], 1 },
-            };
-            n++;
-        }
+    for (size_t i = 0; i < n_members && n < L2_MAX_FLOOD_PORTS; i++) {
+        size_t n_acts = l2_flows_output_actions(members[i].port, vlan,
+                                                members[i].tagged,
+                                                actions[n]);
+        buckets[n] = (struct ofp_bucket) {
+            .watch_port = OFPP_ANY,
+            .watch_group = OFPG_ANY,
+            .actions = { actions[n], n_acts },
+        };
+        n++;
     }
     ofc_group_put(sw, &ofc_l2_app, l2_flows_flood_group_id(vlan),
                   OFPGT_ALL, buckets, n);
     put_dst_miss(sw, vlan);
+}
+
+void
+l2_flows_flood_remove(struct ofc_switch *sw, uint16_t vlan)
+{
+    struct ofp_match m;
+    dst_miss_match(&m, vlan);
+    ofc_flow_remove(sw, &ofc_l2_app, L2_TABLE_ETH_DST, L2_PRIO_MISS, &m);
+    ofc_group_remove(sw, &ofc_l2_app, l2_flows_flood_group_id(vlan));
 }
 
 /* Builds the eth_src match of host (vlan, mac) on 'port'. */

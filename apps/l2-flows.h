@@ -9,6 +9,8 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stddef.h>
+#include "ofp/ofp-actions.h"
 #include "ofp/ofp-match.h"
 
 struct ofc_switch;
@@ -23,26 +25,53 @@ struct ofc_switch;
 
 /* Priorities. */
 #define L2_PRIO_MISS      0     /* Table-miss flows. */
-#define L2_PRIO_CLASSIFY  1     /* Default-VLAN flow: the VLAN app goes
-                                 * above it. */
-#define L2_PRIO_HOST      100   /* Learned hosts and egress ports. */
+#define L2_PRIO_HOST      100   /* Learned hosts. */
+#define L2_PRIO_PORT      100   /* Table 0 classification; table 6 tagged
+                                 * egress. */
+#define L2_PRIO_NATIVE    110   /* Table 6 untagged (native VLAN) egress,
+                                 * above the port's tagged flows. */
 
-/* The default VLAN every port is untagged in until the VLAN app exists. */
+/* The VLAN of a frame that carries none (a packet-in without metadata). */
 #define L2_DEFAULT_VLAN 1
 #define L2_VLAN_MASK 0xfffull   /* Bits of the metadata holding the VID. */
 
-/* Declares the fixed flows: classify, the two pass-through tables and
- * the eth_src / eth_dst misses. */
+struct vlan_port;
+
+/* Declares the fixed flows: the two pass-through tables and the eth_src
+ * miss. */
 void l2_flows_base(struct ofc_switch *);
 
-/* Declares (or withdraws) the egress flow reg0=PORT -> output:PORT. */
-void l2_flows_egress_put(struct ofc_switch *, uint32_t port);
-void l2_flows_egress_remove(struct ofc_switch *, uint32_t port);
+/* Declares the VLAN policy 'vp' of 'port': its table-0 classification
+ * flows (untagged and priority-tagged frames into the native VLAN, tagged
+ * frames of its tagged VLANs with the VID moved into the metadata and the
+ * tag popped) and its table-6 egress flows (native VLAN untagged, tagged
+ * VLANs with the tag pushed).  Flows the port had under another policy
+ * are not withdrawn: see l2_flows_port_remove() or mark and sweep. */
+void l2_flows_port_put(struct ofc_switch *, uint32_t port,
+                       const struct vlan_port *vp);
+/* Withdraws every table-0 and table-6 flow of 'port'. */
+void l2_flows_port_remove(struct ofc_switch *, uint32_t port);
 
-/* Declares the flood group of 'vlan' from the switch's ports that are up. */
-void l2_flows_flood_group(struct ofc_switch *, uint16_t vlan);
+/* One member port of a VLAN's flood group. */
+struct l2_flood_member {
+    uint32_t port;
+    bool tagged;                /* Carries the VLAN tagged (not native). */
+};
+
+/* Declares the flood group of 'vlan' with one bucket per member (the tag
+ * pushed for tagged members) and the VLAN's table-4 miss to it. */
+void l2_flows_flood_put(struct ofc_switch *, uint16_t vlan,
+                        const struct l2_flood_member *, size_t n);
+/* Withdraws the flood group of 'vlan' and its table-4 miss. */
+void l2_flows_flood_remove(struct ofc_switch *, uint16_t vlan);
 /* The group id of the flood group of 'vlan'. */
 uint32_t l2_flows_flood_group_id(uint16_t vlan);
+
+/* Fills 'acts' (room for 3) with the actions that send a frame of 'vlan'
+ * (untagged inside the pipeline) out of 'port': output, or push_vlan,
+ * set_field vlan_vid and output if 'tagged'.  Returns how many. */
+size_t l2_flows_output_actions(uint32_t port, uint16_t vlan, bool tagged,
+                               struct ofp_action acts[3]);
 
 /* Learned-host flows.  'hard' / 'idle' are the timeouts in seconds. */
 void l2_flows_src_put(struct ofc_switch *, uint16_t vlan,

@@ -15,6 +15,7 @@
 #include "apps/l2-config.h"
 #include "apps/l2-flows.h"
 #include "apps/l2-hosts.h"
+#include "apps/vlan.h"
 #include "controller/flow-store.h"
 #include "controller/log.h"
 #include "controller/metrics.h"
@@ -24,6 +25,8 @@
 #include "ofp/ofp-multipart.h"
 #include "ofp/ofp-packet.h"
 #include "ofp/ofp-port.h"
+
+#define L2_N_ELEMS(A) (sizeof (A) / sizeof (A)[0])
 
 /* printf() format and arguments for a MAC address. */
 #define ETH_FMT "%02x:%02x:%02x:%02x:%02x:%02x"
@@ -48,6 +51,16 @@ struct l2_port_count {
     uint32_t n;
 };
 
+/* The VLAN policy last rendered for one port of a switch: what its
+ * table-0 and table-6 flows and its flood buckets say.  A copy, so a
+ * reload can compare it with the new policy after the old configuration
+ * is gone ('vp.description' is always NULL here). */
+struct l2_port_policy {
+    uint32_t port;
+    bool floods;                        /* Up: has flood buckets. */
+    struct vlan_port vp;
+};
+
 /* The app's state for one switch.  Owned by the switch's app data slot,
  * created in switch_up (or by adopt), freed in switch_down. */
 struct l2_switch {
@@ -56,6 +69,10 @@ struct l2_switch {
     size_t n_counts, allocated_counts;
     double tokens;                      /* Packet-in token bucket. */
     long long refill_msec;              /* Last refill. */
+    struct l2_port_policy *policies;    /* Sorted by port. */
+    size_t n_policies, allocated_policies;
+    struct vlan_set vlans;              /* VLANs whose flood group and
+                                         * table-4 miss are declared. */
 };
 
 static int l2_log_module = OFC_LOG_APP;
@@ -219,6 +236,42 @@ take_token(struct l2_switch *ls, long long now)
     return true;
 }
 
+/* True if 'port' is a port the app renders a policy for: a numbered
+ * port or LOCAL. */
+static bool
+port_valid(uint32_t port)
+{
+    return port && (port <= OFPP_MAX || port == OFPP_LOCAL);
+}
+
+/* True if frames may be flooded to 'p'. */
+static bool
+port_floods(const struct ofp_port *p)
+{
+    return (port_valid(p->port_no)
+            && !(p->config & (OFPPC_PORT_DOWN | OFPPC_NO_FWD))
+            && !(p->state & OFPPS_LINK_DOWN));
+}
+
+/* Returns the rendered policy of 'port', or NULL. */
+static struct l2_port_policy *
+policy_find(const struct l2_switch *ls, uint32_t port)
+{
+    size_t lo = 0, hi = ls->n_policies;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t p = ls->policies[mid].port;
+        if (p == port) {
+            return &ls->policies[mid];
+        } else if (p < port) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return NULL;
+}
+
 /* Installs whichever of host 'h''s flows are not believed installed. */
 static void
 install_host(struct ofc_switch *sw, struct l2_host *h)
@@ -297,28 +350,41 @@ learn(struct ofc_switch *sw, struct l2_switch *ls, uint16_t vlan,
     install_host(sw, h);
 }
 
-/* Sends the frame of 'pin' out of 'port', or floods it in 'vlan' when
- * 'port' is 0. */
+/* Sends the frame of 'pin' (untagged, as the pipeline sees it) out of
+ * 'port', tagged if the port carries 'vlan' tagged, or floods it in
+ * 'vlan' when 'port' is 0. */
 static void
-forward(struct ofc_switch *sw, const struct ofp_packet_in *pin,
-        uint32_t in_port, uint16_t vlan, uint32_t port)
+forward(struct ofc_switch *sw, const struct l2_switch *ls,
+        const struct ofp_packet_in *pin, uint32_t in_port, uint16_t vlan,
+        uint32_t port)
 {
-    struct ofp_action action;
+    struct ofp_action actions[3];
+    size_t n;
     if (port) {
-        action = (struct ofp_action) {
-            .kind = OFP_ACT_OUTPUT,
-            .output = { .port = port },
-        };
+        const struct l2_port_policy *pp = policy_find(ls, port);
+        bool tagged = (pp && pp->vp.native_vlan != vlan
+                       && vlan_set_has(&pp->vp.tagged, vlan));
+        n = l2_flows_output_actions(port, vlan, tagged, actions);
     } else {
-        action = (struct ofp_action) {
+        actions[0] = (struct ofp_action) {
             .kind = OFP_ACT_GROUP,
             .group_id = l2_flows_flood_group_id(vlan),
         };
+        n = 1;
         ofc_l2_stats.floods++;
     }
-    ofc_packet_out(sw, &ofc_l2_app, in_port, &action, 1, pin->data,
+    ofc_packet_out(sw, &ofc_l2_app, in_port, actions, n, pin->data,
                    pin->data_len);
     ofc_l2_stats.packet_outs++;
+}
+
+/* True if 'pin' came from a flow of another app (the VLAN router's, say):
+ * not ours to handle. */
+static bool
+foreign_packet_in(const struct ofp_packet_in *pin)
+{
+    const struct ofc_app *owner;
+    return ofc_cookie_owner(pin->cookie, &owner) && owner != &ofc_l2_app;
 }
 
 /* True if the switch already forwarded the packet of 'pin' itself: it
@@ -338,7 +404,7 @@ static enum ofc_verdict
 l2_packet_in(struct ofc_switch *sw, const struct ofp_packet_in *pin)
 {
     struct l2_switch *ls = ofc_switch_get_data(sw, &ofc_l2_app);
-    if (!ls) {
+    if (!ls || foreign_packet_in(pin)) {
         return OFC_DECLINED;
     }
     ofc_l2_stats.packet_ins++;
@@ -357,7 +423,7 @@ l2_packet_in(struct ofc_switch *sw, const struct ofp_packet_in *pin)
     uint32_t in_port = pin->match.v.in_port;
     if (pkt.layer == OFP_PKT_LAYER_NONE
         || !ofp_match_has(&pin->match, OFP_F_IN_PORT)
-        || !in_port || in_port > OFPP_MAX || (pkt.eth_src[0] & 1)
+        || !port_valid(in_port) || (pkt.eth_src[0] & 1)
         || !ofc_switch_port(sw, in_port)) {
         /* A port the switch never reported would get its own host quota
          * and counter: a hostile switch could grow both without bound. */
@@ -384,7 +450,7 @@ l2_packet_in(struct ofc_switch *sw, const struct ofp_packet_in *pin)
             out = d->port;
         }
     }
-    forward(sw, pin, in_port, vlan, out);
+    forward(sw, ls, pin, in_port, vlan, out);
     return OFC_CONSUMED;
 }
 
@@ -395,9 +461,11 @@ port_is_down(const struct ofp_port *p)
     return (p->state & OFPPS_LINK_DOWN) || (p->config & OFPPC_PORT_DOWN);
 }
 
-/* Forgets every host learned on 'port' and withdraws their flows. */
+/* Forgets every host learned on 'port' and withdraws their flows; 'why'
+ * completes the log line ("went away"). */
 static void
-drop_port_hosts(struct ofc_switch *sw, struct l2_switch *ls, uint32_t port)
+drop_port_hosts(struct ofc_switch *sw, struct l2_switch *ls, uint32_t port,
+                const char *why)
 {
     struct l2_host *list;
     size_t n = l2_hosts_on_port(&ls->hosts, port, &list);
@@ -424,47 +492,235 @@ drop_port_hosts(struct ofc_switch *sw, struct l2_switch *ls, uint32_t port)
     ofc_l2_stats.hosts -= n;
     if (n) {
         OFC_INFO(l2_log(), ofc_switch_dpid(sw),
-                 "port %"PRIu32" went away: forgot %zu hosts", port, n);
+                 "port %"PRIu32" %s: forgot %zu hosts", port, why, n);
     }
 }
 
-/* port_status: a port that goes down or away loses its hosts; the flood
- * group follows the ports that are up. */
+/* Adds an entry for 'port' (not there yet), zeroed but for the port, in
+ * port order, and returns it. */
+static struct l2_port_policy *
+policy_insert(struct l2_switch *ls, uint32_t port)
+{
+    if (ls->n_policies == ls->allocated_policies) {
+        ls->allocated_policies = ls->allocated_policies * 2 + 8;
+        ls->policies = ofc_xrealloc(ls->policies, ls->allocated_policies
+                                                  * sizeof *ls->policies);
+    }
+    size_t i = ls->n_policies;
+    while (i > 0 && ls->policies[i - 1].port > port) {
+        i--;
+    }
+    memmove(&ls->policies[i + 1], &ls->policies[i],
+            (ls->n_policies - i) * sizeof *ls->policies);
+    ls->n_policies++;
+    struct l2_port_policy *pp = &ls->policies[i];
+    memset(pp, 0, sizeof *pp);
+    pp->port = port;
+    return pp;
+}
+
+/* Removes 'pp' (a pointer into ls->policies). */
+static void
+policy_remove(struct l2_switch *ls, struct l2_port_policy *pp)
+{
+    size_t i = pp - ls->policies;
+    memmove(pp, pp + 1, (ls->n_policies - i - 1) * sizeof *pp);
+    ls->n_policies--;
+}
+
+/* Adds the VLANs 'vp' carries to 's'. */
+static void
+vlan_set_add_port(struct vlan_set *s, const struct vlan_port *vp)
+{
+    for (size_t i = 0; i < L2_N_ELEMS(s->bits); i++) {
+        s->bits[i] |= vp->tagged.bits[i];
+    }
+    if (vp->native_vlan) {
+        vlan_set_add(s, vp->native_vlan);
+    }
+}
+
+/* Declares the flood group (and table-4 miss) of 'vlan' from the ports
+ * that carry it and are up. */
+static void
+flood_vlan(struct ofc_switch *sw, const struct l2_switch *ls, uint16_t vlan)
+{
+    struct l2_flood_member *members = ofc_xmalloc((ls->n_policies + 1)
+                                                  * sizeof *members);
+    size_t n = 0;
+    for (size_t i = 0; i < ls->n_policies; i++) {
+        const struct l2_port_policy *pp = &ls->policies[i];
+        if (!pp->floods) {
+            continue;
+        }
+        if (pp->vp.native_vlan == vlan) {
+            members[n++] = (struct l2_flood_member) { pp->port, false };
+        } else if (vlan_set_has(&pp->vp.tagged, vlan)) {
+            members[n++] = (struct l2_flood_member) { pp->port, true };
+        }
+    }
+    l2_flows_flood_put(sw, vlan, members, n);
+    free(members);
+}
+
+/* Re-declares the flood groups and table-4 misses of the VLANs in
+ * 'affected' that some port carries, withdraws those of the VLANs no port
+ * carries any more, and updates ls->vlans. */
+static void
+render_vlans(struct ofc_switch *sw, struct l2_switch *ls,
+             const struct vlan_set *affected)
+{
+    struct vlan_set in_use;
+    memset(&in_use, 0, sizeof in_use);
+    for (size_t i = 0; i < ls->n_policies; i++) {
+        vlan_set_add_port(&in_use, &ls->policies[i].vp);
+    }
+    for (size_t w = 0; w < L2_N_ELEMS(affected->bits); w++) {
+        for (uint64_t bits = affected->bits[w]; bits; bits &= bits - 1) {
+            uint16_t vlan = w * 64 + __builtin_ctzll(bits);
+            if (vlan_set_has(&in_use, vlan)) {
+                flood_vlan(sw, ls, vlan);
+            } else if (vlan_set_has(&ls->vlans, vlan)) {
+                l2_flows_flood_remove(sw, vlan);
+            }
+        }
+    }
+    ls->vlans = in_use;
+}
+
+/* Renders the policy of port 'p': its table-0 and table-6 flows, adding
+ * the VLANs whose flood groups must follow to 'affected'.  A port whose
+ * policy changed forgets its hosts (they were learned in other VLANs);
+ * with 'withdraw', its old flows are withdrawn first (else the caller
+ * sweeps them).  Returns true if the policy changed. */
+static bool
+render_port(struct ofc_switch *sw, struct l2_switch *ls,
+            const struct ofp_port *p, bool withdraw,
+            struct vlan_set *affected)
+{
+    const struct vlan_port *vp = vlan_port_policy(sw, p);
+    struct l2_port_policy *pp = policy_find(ls, p->port_no);
+    bool floods = port_floods(p);
+    bool changed = false;
+
+    if (!pp) {
+        pp = policy_insert(ls, p->port_no);
+        pp->floods = !floods;   /* Makes the VLANs affected below. */
+    } else if (!vlan_port_equal(&pp->vp, vp)) {
+        changed = true;
+        vlan_set_add_port(affected, &pp->vp);
+        drop_port_hosts(sw, ls, p->port_no, "changed VLANs");
+        if (withdraw) {
+            l2_flows_port_remove(sw, p->port_no);
+        }
+        OFC_INFO(l2_log(), ofc_switch_dpid(sw),
+                 "port %"PRIu32" (%s): VLAN policy changed", p->port_no,
+                 p->name);
+    }
+    pp->vp = *vp;
+    pp->vp.description = NULL;
+    if (changed || pp->floods != floods) {
+        vlan_set_add_port(affected, &pp->vp);
+    }
+    pp->floods = floods;
+    l2_flows_port_put(sw, p->port_no, &pp->vp);
+    return changed;
+}
+
+/* Renders the whole VLAN policy of 'sw' (at switch_up and after a
+ * reload): marks the app's table-0 and table-6 flows and its groups,
+ * declares every port's flows and every carried VLAN's flood group and
+ * miss again, withdraws the misses of VLANs no longer carried, and sweeps
+ * what was not declared again.  Unchanged flows and groups send nothing;
+ * learned hosts (tables 3 and 4) are never swept. */
+static void
+render_switch(struct ofc_switch *sw, struct l2_switch *ls)
+{
+    ofc_flow_mark(sw, &ofc_l2_app, L2_TABLE_CLASSIFY);
+    ofc_flow_mark(sw, &ofc_l2_app, L2_TABLE_EGRESS);
+    ofc_group_mark(sw, &ofc_l2_app);
+
+    /* Every group is marked: all carried VLANs must be declared again. */
+    struct vlan_set affected = ls->vlans;
+    size_t n_changed = 0;
+    size_t n;
+    const struct ofp_port *ports = ofc_switch_ports(sw, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (port_valid(ports[i].port_no)) {
+            n_changed += render_port(sw, ls, &ports[i], false, &affected);
+        }
+    }
+    for (size_t i = 0; i < ls->n_policies; ) {
+        struct l2_port_policy *pp = &ls->policies[i];
+        if (!ofc_switch_port(sw, pp->port)) {
+            vlan_set_add_port(&affected, &pp->vp);
+            drop_port_hosts(sw, ls, pp->port, "went away");
+            port_count_remove(ls, pp->port);
+            policy_remove(ls, pp);
+        } else {
+            vlan_set_add_port(&affected, &pp->vp);
+            i++;
+        }
+    }
+    render_vlans(sw, ls, &affected);
+
+    size_t swept = (ofc_flow_sweep(sw, &ofc_l2_app, L2_TABLE_CLASSIFY)
+                    + ofc_flow_sweep(sw, &ofc_l2_app, L2_TABLE_EGRESS));
+    size_t groups = ofc_group_sweep(sw, &ofc_l2_app);
+    OFC_DBG(l2_log(), ofc_switch_dpid(sw), "rendered the VLAN policy: %zu "
+            "ports changed, %zu flows and %zu groups withdrawn", n_changed,
+            swept, groups);
+}
+
+/* port_status: a port that goes down or away loses its hosts; a new port
+ * gets its policy; the flood groups of its VLANs follow the ports that
+ * are up. */
 static void
 l2_port_status(struct ofc_switch *sw, const struct ofp_port_status *ps)
 {
     struct l2_switch *ls = ofc_switch_get_data(sw, &ofc_l2_app);
     uint32_t port = ps->desc.port_no;
-    if (!ls || !port || port > OFPP_MAX) {
+    if (!ls || !port_valid(port)) {
         return;
     }
     if (ps->reason == OFPPR_DELETE || port_is_down(&ps->desc)) {
-        drop_port_hosts(sw, ls, port);
+        drop_port_hosts(sw, ls, port, "went down or away");
     }
+
+    struct vlan_set affected;
+    memset(&affected, 0, sizeof affected);
     if (ps->reason == OFPPR_DELETE) {
+        struct l2_port_policy *pp = policy_find(ls, port);
         port_count_remove(ls, port);
-        l2_flows_egress_remove(sw, port);
+        l2_flows_port_remove(sw, port);
+        if (pp) {
+            vlan_set_add_port(&affected, &pp->vp);
+            policy_remove(ls, pp);
+        }
     } else {
-        l2_flows_egress_put(sw, port);
+        render_port(sw, ls, &ps->desc, true, &affected);
     }
-    l2_flows_flood_group(sw, L2_DEFAULT_VLAN);
+    render_vlans(sw, ls, &affected);
 }
 
-/* switch_up: declares the pipeline's fixed flows, the egress flows and
- * the flood group. */
+/* The VLAN app's listener: the VLAN configuration was reloaded. */
+static void
+l2_vlan_changed(struct ofc_switch *sw)
+{
+    struct l2_switch *ls = ofc_switch_get_data(sw, &ofc_l2_app);
+    if (ls && ofc_app_enabled(&ofc_l2_app)) {
+        render_switch(sw, ls);
+    }
+}
+
+/* switch_up: declares the pipeline's fixed flows and renders the VLAN
+ * policy of every port. */
 static void
 l2_switch_up(struct ofc_switch *sw)
 {
-    l2_switch_get(sw);
+    struct l2_switch *ls = l2_switch_get(sw);
     l2_flows_base(sw);
-    size_t n;
-    const struct ofp_port *ports = ofc_switch_ports(sw, &n);
-    for (size_t i = 0; i < n; i++) {
-        if (ports[i].port_no && ports[i].port_no <= OFPP_MAX) {
-            l2_flows_egress_put(sw, ports[i].port_no);
-        }
-    }
-    l2_flows_flood_group(sw, L2_DEFAULT_VLAN);
+    render_switch(sw, ls);
 }
 
 /* switch_down: frees the switch's state (its flows stay on the switch and
@@ -477,6 +733,7 @@ l2_switch_down(struct ofc_switch *sw)
         ofc_l2_stats.hosts -= ls->hosts.n;
         l2_hosts_destroy(&ls->hosts);
         free(ls->counts);
+        free(ls->policies);
         free(ls);
         ofc_switch_set_data(sw, &ofc_l2_app, NULL);
     }
@@ -527,7 +784,7 @@ dst_flow_port(const struct ofp_instructions *inst)
         if (a->kind == OFP_ACT_SET_FIELD && a->set_field.field == OFP_F_REG0) {
             return a->set_field.value.u32;
         }
-        if (a->kind == OFP_ACT_OUTPUT && a->output.port <= OFPP_MAX) {
+        if (a->kind == OFP_ACT_OUTPUT && port_valid(a->output.port)) {
             return a->output.port;
         }
     }
@@ -563,7 +820,7 @@ l2_adopt(struct ofc_switch *sw, const struct ofp_flow_stats *fs)
     } else {
         return;
     }
-    if (!port || port > OFPP_MAX) {
+    if (!port_valid(port)) {
         return;
     }
 
@@ -633,6 +890,7 @@ l2_configure(struct ofc_ctx *ctx, const json_t *section)
         return err;
     }
     config = c;
+    vlan_set_listener(l2_vlan_changed);
     rng_state ^= (uint64_t) ofc_time_msec() << 17;
     OFC_INFO(l2_log(), OFC_NO_DPID, "aging %"PRIu32" s, at most %"PRIu32
              " hosts per port, packet-in limit %"PRIu32"/s per switch%s",

@@ -21,7 +21,7 @@
  *
  * Errors name the file and the JSON path, as in
  *   "ofc.json: $.switches.0000000000000001.ports.tap100i0.native_vlan:
- *    must be 1-4094"
+ *    must be an integer 1-4094, got 0"
  * (keys made of letters, digits, '_' and '-' are written after a dot).
  * Everything here is pure: no I/O, no controller state. */
 

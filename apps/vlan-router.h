@@ -15,6 +15,33 @@
 struct ofc_switch;
 struct vlan_config;
 
+/* Tables and priorities of the router's flows (the VLAN app's cookie,
+ * low bits VLAN_ROUTER_COOKIE). */
+#define VLAN_ROUTER_TABLE_ARP   1       /* ARP responder. */
+#define VLAN_ROUTER_TABLE_MAC   4       /* Router MAC -> table 5. */
+#define VLAN_ROUTER_TABLE_ROUTE 5       /* IPv4 routing. */
+#define VLAN_ROUTER_TABLE_EGRESS 6      /* The L2 app's egress tagging. */
+#define VLAN_ROUTER_PRIO_ARP    1000
+#define VLAN_ROUTER_PRIO_MAC    200     /* Above the L2 hosts (100). */
+#define VLAN_ROUTER_PRIO_ECHO   300     /* ICMP echo to a gateway. */
+#define VLAN_ROUTER_PRIO_GW     250     /* Other IPv4 to a gateway: drop. */
+#define VLAN_ROUTER_PRIO_HOST   200     /* Resolved host (/32). */
+#define VLAN_ROUTER_PRIO_SUBNET 100     /* Unresolved host: controller. */
+#define VLAN_ROUTER_COOKIE      0x1     /* cookie_low of router flows. */
+
+/* Metadata: bits 0-11 the VLAN (as the L2 pipeline), bits 12-19 the
+ * router (1-based index in the configuration's routers) once a frame is
+ * addressed to a router MAC. */
+#define VLAN_ROUTER_META_SHIFT  12
+#define VLAN_ROUTER_META_MASK   0xff000ull
+#define VLAN_ROUTER_MAX         255     /* Routers beyond it are ignored. */
+
+/* Resolution. */
+#define VLAN_ROUTER_HOST_IDLE   300     /* Host route idle timeout (s). */
+#define VLAN_ROUTER_QUEUE_LEN   4       /* Packets queued per destination. */
+#define VLAN_ROUTER_QUEUE_MSEC  3000    /* ...each dropped after this. */
+#define VLAN_ROUTER_ARP_RETRY_MSEC 1000 /* ARP requests per destination. */
+
 /* Declares the router's flows on 'sw' for 'cfg' (marking and sweeping
  * the VLAN app's router flows, so a reload changes only what differs).
  * Called at switch_up and after every reload. */

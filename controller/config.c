@@ -208,6 +208,24 @@ ofc_config_check(const json_t *doc, const char *file, char **error)
     return err;
 }
 
+/* Refuses a running daemon a document that would switch an app on or
+ * off: that needs a restart, so that no switch ever sees an app's flows
+ * without the app. */
+static int
+check_same_apps(const json_t *doc, const char *file, char **error)
+{
+    for (size_t i = 0; i < ofc_apps_count(); i++) {
+        const struct ofc_app *app = ofc_app_at(i);
+        if (app_wanted(doc, app) != ofc_app_enabled(app)) {
+            *error = ofc_xasprintf("%s: $.apps: enabling or disabling app %s "
+                                   "needs a restart of ofcd", file,
+                                   app->name);
+            return EINVAL;
+        }
+    }
+    return 0;
+}
+
 int
 ofc_config_apply(json_t *doc, const char *file, bool startup, char **error)
 {
@@ -215,16 +233,8 @@ ofc_config_apply(json_t *doc, const char *file, bool startup, char **error)
     const json_t *d = doc ? doc : empty;
     int err = ofc_config_check(d, file, error);
 
-    /* Switching apps on or off needs a restart, so that no switch ever
-     * sees an app's flows without the app. */
-    for (size_t i = 0; !err && !startup && i < ofc_apps_count(); i++) {
-        const struct ofc_app *app = ofc_app_at(i);
-        if (app_wanted(d, app) != ofc_app_enabled(app)) {
-            *error = ofc_xasprintf("%s: $.apps: enabling or disabling app %s "
-                                   "needs a restart of ofcd", file,
-                                   app->name);
-            err = EINVAL;
-        }
+    if (!err && !startup) {
+        err = check_same_apps(d, file, error);
     }
     for (size_t i = 0; !err && i < ofc_apps_count(); i++) {
         const struct ofc_app *app = ofc_app_at(i);
@@ -335,6 +345,9 @@ ofc_config_replace(json_t *doc, char **error)
 {
     const char *file = config_file ? config_file : OFC_CONFIG_DEFAULT_FILE;
     int err = ofc_config_check(doc, "PUT /v1/config", error);
+    if (!err) {
+        err = check_same_apps(doc, "PUT /v1/config", error);
+    }
     if (err) {
         return err;
     }

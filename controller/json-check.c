@@ -79,15 +79,17 @@ ofc_jc_fail(struct ofc_jc *jc, enum ofc_jc_kind kind, const char *path,
     return false;
 }
 
-/* True if 'key' can follow a '.' in a path: [A-Za-z_][A-Za-z0-9_]*. */
+/* True if 'key' can follow a '.' in a path: a nonempty run of letters,
+ * digits, '_' and '-' (so dpids, port numbers and names such as
+ * "tap100i0" or "eth-1" read naturally: "$.switches.1.ports.eth-1"). */
 static bool
 is_identifier(const char *key)
 {
-    if (!isalpha((unsigned char) *key) && *key != '_') {
+    if (!*key) {
         return false;
     }
     for (const char *p = key; *p; p++) {
-        if (!isalnum((unsigned char) *p) && *p != '_') {
+        if (!isalnum((unsigned char) *p) && *p != '_' && *p != '-') {
             return false;
         }
     }

@@ -73,8 +73,9 @@ bool ofc_jc_fail(struct ofc_jc *, enum ofc_jc_kind, const char *path,
     __attribute__((format(printf, 4, 5)));
 
 /* Returns the malloc'ed path of member 'key' of the object at 'path':
- * "PATH.key" for identifier-like keys, else "PATH[\"key\"]" with '"', '\'
- * and control characters escaped. */
+ * "PATH.key" for nonempty keys made only of letters, digits, '_' and '-'
+ * ("$.switches.0000000000000001.ports.tap100i0"), else "PATH[\"key\"]"
+ * with '"', '\' and control characters escaped. */
 char *ofc_jc_path_key(const char *path, const char *key);
 /* Returns the malloc'ed path of element 'index' of the array at 'path':
  * "PATH[index]". */

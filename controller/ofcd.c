@@ -27,6 +27,7 @@
 #include "controller/stats.h"
 #include "controller/switch.h"
 #include "controller/util.h"
+#include "rest/config-routes.h"
 #include "rest/core-routes.h"
 #include "rest/server.h"
 #include "rest/switch-live.h"
@@ -245,6 +246,7 @@ parse_options(int argc, char *argv[])
 static const struct ofc_route *const core_routes[] = {
     ofc_rest_core_routes,
     ofc_rest_live_routes,
+    ofc_rest_config_routes,
     NULL
 };
 

@@ -3,7 +3,7 @@ bin_PROGRAMS += rest/ofcctl
 rest_ofcctl_SOURCES = rest/ofcctl.c rest/ofcctl.h rest/ofcctl-decode.c \
 	rest/ofcctl-http.c rest/ofcctl-http.h \
 	rest/ofcctl-table.c rest/ofcctl-table.h \
-	rest/ofcctl-cmds.c
+	rest/ofcctl-cmds.c rest/ofcctl-config.c
 rest_ofcctl_CFLAGS = $(AM_CFLAGS) $(LIBEVENT_CFLAGS) $(JANSSON_CFLAGS)
 rest_ofcctl_LDADD = ofp/libofp.a $(LIBEVENT_LIBS) $(JANSSON_LIBS)
 
@@ -12,6 +12,7 @@ rest_ofcctl_LDADD = ofp/libofp.a $(LIBEVENT_LIBS) $(JANSSON_LIBS)
 controller_ofcd_SOURCES += rest/server.c rest/server.h \
 	rest/request.c rest/token.c rest/token.h \
 	rest/core-routes.c rest/core-routes.h \
+	rest/config-routes.c rest/config-routes.h \
 	rest/switch-live.c rest/switch-live.h \
 	rest/flow-json.c rest/flow-json.h
 controller_ofcd_CFLAGS += $(MHD_CFLAGS)

@@ -3,7 +3,7 @@
 BEGIN { printf "/* Generated from docs/openapi.json: do not edit. */\n" }
 BEGIN { printf "const char %s[] =\n", name }
 {
-    gsub(/\\/, "\\\\")
+    gsub(/\\/, "&&")
     gsub(/"/, "\\\"")
     printf "    \"%s\\n\"\n", $0
 }

@@ -92,4 +92,8 @@ int ofcctl_del_flow(int argc, char *argv[]);
 int ofcctl_apps(int argc, char *argv[]);
 int ofcctl_metrics(int argc, char *argv[]);
 
+/* The configuration and VLAN commands (ofcctl-config.c). */
+int ofcctl_config(int argc, char *argv[]);
+int ofcctl_vlans(int argc, char *argv[]);
+
 #endif /* rest/ofcctl.h */

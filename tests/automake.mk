@@ -69,3 +69,12 @@ tests_test_json_check_SOURCES = tests/test-json-check.c tests/tap.h
 tests_test_json_check_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 tests_test_json_check_LDADD = controller/libofc.a ofp/libofp.a \
 	$(LIBEVENT_LIBS) $(JANSSON_LIBS)
+
+# apps/vlan-config: the VLAN configuration parser, lookups and VID set
+# decomposition (the module is pure, so its source is linked directly).
+check_PROGRAMS += tests/test-vlan-config
+tests_test_vlan_config_SOURCES = tests/test-vlan-config.c tests/tap.h \
+	apps/vlan-config.c apps/vlan-config.h
+tests_test_vlan_config_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
+tests_test_vlan_config_LDADD = controller/libofc.a ofp/libofp.a \
+	$(LIBEVENT_LIBS) $(JANSSON_LIBS)

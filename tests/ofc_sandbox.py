@@ -131,6 +131,8 @@ class Ofcd:
         if not m:
             raise RuntimeError("ofcd did not start:\n" + self.text())
         self.port = int(m.group(1))
+        # "started" comes after the REST listener and its token file.
+        self.wait_log(r"ofcd \S+ started", 10)
         m = self.wait_log(r"rest: listening on (\S+):(\d+)", 0.5)
         self.rest_url = ("http://%s:%s" % (m.group(1), m.group(2))
                          if m else None)

@@ -110,6 +110,18 @@ main(void)
     tap_ok(!strcmp(p, "$[\"odd \\\"key\\\"\"]"), "odd key path escaped (%s)",
            p);
     free(p);
+    p = ofc_jc_path_key("$.switches", "0000000000000001");
+    TAP_STR_EQ(p, "$.switches.0000000000000001", "digit key after a dot");
+    free(p);
+    p = ofc_jc_path_key("$.ports", "eth-1_x");
+    TAP_STR_EQ(p, "$.ports.eth-1_x", "'-' and '_' key after a dot");
+    free(p);
+    p = ofc_jc_path_key("$.ports", "a.b");
+    TAP_STR_EQ(p, "$.ports[\"a.b\"]", "dotted key in brackets");
+    free(p);
+    p = ofc_jc_path_key("$", "");
+    TAP_STR_EQ(p, "$[\"\"]", "empty key in brackets");
+    free(p);
 
     /* The first failure sticks. */
     ofc_jc_fail(&jc, OFC_JC_BAD_VALUE, "$.first", "first");
