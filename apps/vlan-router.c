@@ -18,18 +18,27 @@
  *       eth_src=RMAC, eth_dst=HMAC, dec_ttl, metadata[0..19]=V, in_port=0,
  *       resubmit(,4) (goto_table cannot go back to table 4).
  *
- * The controller side keeps, per switch, the resolved hosts (VLAN, IP ->
- * MAC) and the packets waiting for a resolution.  Queues are pruned
- * lazily, whenever the router sees a packet-in or renders.  Its own
- * frames are PACKET_OUTs that enter the pipeline as frames of a VLAN
- * ("set_field:VLAN->metadata"): ARP requests by resubmit(,4) to the
- * VLAN's table-4 miss (its flood group); echo replies and the packets
- * released by an ARP reply by "set_field:PORT->reg0, resubmit(,6)" to
- * the port the request or the reply came from, so table 6 tags them. */
+ * The controller side keeps the resolved hosts (VLAN, IP -> MAC) once
+ * for the whole controller: the gateways are distributed (every switch
+ * answers for the same gateway address with the same router MAC), so a
+ * host's ARP reply may come in on another switch than the one that asked
+ * (a trunk joins them).  Each switch keeps the packets waiting for a
+ * resolution.  An ARP reply on any switch records the binding and, on
+ * every switch with packets waiting for that host, declares the host
+ * route and releases them.  A binding lives as long as some switch has
+ * its host route (idle timeout), and while its VLAN is routed.  Queues
+ * are pruned lazily, whenever the router sees a packet-in or renders.
+ * Its own frames are PACKET_OUTs that enter the pipeline as frames of a
+ * VLAN ("set_field:VLAN->metadata"): ARP requests and packets released
+ * on a switch other than the reply's by resubmit(,4) (the L2 app's host
+ * flow, or the VLAN's flood); echo replies and the packets released on
+ * the reply's switch by "set_field:PORT->reg0, resubmit(,6)" to the port
+ * the request or the reply came from, so table 6 tags them. */
 
 #include "apps/vlan-router.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include "apps/vlan-config.h"
@@ -46,16 +55,23 @@
 #define META_ROUTE_MASK (VLAN_ROUTER_META_MASK | META_VLAN_MASK)
 
 #define MAX_PENDING 256         /* Unresolved destinations per switch. */
-#define MAX_HOSTS 4096          /* Resolved hosts per switch. */
+#define MAX_HOSTS 4096          /* Resolved hosts (all switches). */
 
-/* A resolved next hop: host 'ip' of VLAN 'vlan' has 'mac'.  Owned by its
- * switch's 'hosts' map. */
+/* A resolved next hop: host 'ip' of VLAN 'vlan' has 'mac', for every
+ * switch.  'sws' lists the switches on which its host route is declared;
+ * the binding is forgotten when the last of them loses it.  Owned by
+ * 'router_hosts'. */
 struct router_host {
-    struct ofc_hmap_node node;  /* In router_switch 'hosts'. */
+    struct ofc_hmap_node node;  /* In 'router_hosts'. */
     uint16_t vlan;
     uint32_t ip;
     uint8_t mac[6];
+    struct ofc_switch **sws;    /* Array owned, switches not. */
+    size_t n_sws;
 };
+
+/* The resolved hosts (struct router_host), initialized on first use. */
+static struct ofc_hmap router_hosts;
 
 /* A queued packet (an untagged frame as the switch sent it). */
 struct router_packet {
@@ -75,13 +91,13 @@ struct router_pending {
     size_t n_pkts;
 };
 
-/* The router's state for one switch, from the first render (or packet-in)
- * to switch_down.  Kept in a list of its own because the VLAN app's data
- * slot of the switch belongs to apps/vlan.c. */
+/* The router's state for one switch (its queued packets), from the first
+ * render (or packet-in) to switch_down.  Kept in a list of its own
+ * because the VLAN app's data slot of the switch belongs to
+ * apps/vlan.c. */
 struct router_switch {
     struct ofc_list list_node;  /* In 'router_switches'. */
     struct ofc_switch *sw;
-    struct ofc_hmap hosts;      /* struct router_host. */
     struct ofc_hmap pending;    /* struct router_pending. */
 };
 
@@ -232,18 +248,27 @@ rs_get(struct ofc_switch *sw, bool create)
     }
     struct router_switch *rs = ofc_xzalloc(sizeof *rs);
     rs->sw = sw;
-    ofc_hmap_init(&rs->hosts);
     ofc_hmap_init(&rs->pending);
     ofc_list_push_back(&router_switches, &rs->list_node);
     return rs;
 }
 
-/* Returns the resolved host 'ip' of VLAN 'vlan' on 'rs', or NULL. */
+/* Returns the map of resolved hosts, initializing it on first use. */
+static struct ofc_hmap *
+hosts_map(void)
+{
+    if (!router_hosts.buckets) {
+        ofc_hmap_init(&router_hosts);
+    }
+    return &router_hosts;
+}
+
+/* Returns the resolved host 'ip' of VLAN 'vlan', or NULL. */
 static struct router_host *
-host_find(const struct router_switch *rs, uint16_t vlan, uint32_t ip)
+host_find(uint16_t vlan, uint32_t ip)
 {
     uint32_t hash = key_hash(vlan, ip);
-    for (struct ofc_hmap_node *n = ofc_hmap_first_with_hash(&rs->hosts,
+    for (struct ofc_hmap_node *n = ofc_hmap_first_with_hash(hosts_map(),
                                                             hash);
          n; n = ofc_hmap_next_with_hash(n)) {
         struct router_host *h = OFC_CONTAINER_OF(n, struct router_host,
@@ -253,6 +278,66 @@ host_find(const struct router_switch *rs, uint16_t vlan, uint32_t ip)
         }
     }
     return NULL;
+}
+
+/* Returns a new resolved host 'ip' of VLAN 'vlan' (no MAC, no switch). */
+static struct router_host *
+host_create(uint16_t vlan, uint32_t ip)
+{
+    struct router_host *h = ofc_xzalloc(sizeof *h);
+    h->vlan = vlan;
+    h->ip = ip;
+    ofc_hmap_insert(hosts_map(), &h->node, key_hash(vlan, ip));
+    return h;
+}
+
+/* Forgets 'h'. */
+static void
+host_free(struct router_host *h)
+{
+    ofc_hmap_remove(&router_hosts, &h->node);
+    free(h->sws);
+    free(h);
+}
+
+/* True if 'h''s host route is declared on 'sw'. */
+static bool
+host_on_switch(const struct router_host *h, const struct ofc_switch *sw)
+{
+    for (size_t i = 0; i < h->n_sws; i++) {
+        if (h->sws[i] == sw) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Records that 'h''s host route is declared on 'sw'. */
+static void
+host_add_switch(struct router_host *h, struct ofc_switch *sw)
+{
+    if (!host_on_switch(h, sw)) {
+        h->sws = ofc_xrealloc(h->sws, (h->n_sws + 1) * sizeof *h->sws);
+        h->sws[h->n_sws++] = sw;
+    }
+}
+
+/* Records that 'sw' no longer has 'h''s host route; forgets 'h' (and
+ * returns true) if no switch has it any more. */
+static bool
+host_remove_switch(struct router_host *h, const struct ofc_switch *sw)
+{
+    for (size_t i = 0; i < h->n_sws; i++) {
+        if (h->sws[i] == sw) {
+            h->sws[i] = h->sws[--h->n_sws];
+            break;
+        }
+    }
+    if (!h->n_sws) {
+        host_free(h);
+        return true;
+    }
+    return false;
 }
 
 /* Returns the pending resolution of 'ip' in VLAN 'vlan', or NULL. */
@@ -327,15 +412,10 @@ static void
 rs_free(struct router_switch *rs)
 {
     struct ofc_hmap_node *n;
-    while ((n = ofc_hmap_any(&rs->hosts))) {
-        ofc_hmap_remove(&rs->hosts, n);
-        free(OFC_CONTAINER_OF(n, struct router_host, node));
-    }
     while ((n = ofc_hmap_any(&rs->pending))) {
         pending_free(rs, OFC_CONTAINER_OF(n, struct router_pending, node),
                      false);
     }
-    ofc_hmap_destroy(&rs->hosts);
     ofc_hmap_destroy(&rs->pending);
     ofc_list_remove(&rs->list_node);
     free(rs);
@@ -569,18 +649,29 @@ put_host_route(struct ofc_switch *sw, size_t r, const uint8_t rmac[6],
              VLAN_ROUTER_HOST_IDLE);
 }
 
-/* Declares the route to 'h' if some router serves its VLAN and its
- * address is in the subnet; returns false (declaring nothing) otherwise. */
+/* True if some router serves 'h''s VLAN and 'h' is a host of its
+ * subnet. */
+static bool
+host_routable(const struct vlan_config *cfg, const struct router_host *h)
+{
+    const struct vlan_info *info = served_vlan(cfg,
+                                               vlan_router_of(cfg, h->vlan),
+                                               h->vlan);
+    return info && subnet_host(info, h->ip);
+}
+
+/* Declares the route to 'h' on 'sw' (and records it in 'h') if 'h' is
+ * routable; returns false (declaring nothing) otherwise. */
 static bool
 declare_host(struct ofc_switch *sw, const struct vlan_config *cfg,
-             const struct router_host *h)
+             struct router_host *h)
 {
-    size_t r = vlan_router_of(cfg, h->vlan);
-    const struct vlan_info *info = served_vlan(cfg, r, h->vlan);
-    if (!info || !subnet_host(info, h->ip)) {
+    if (!host_routable(cfg, h)) {
         return false;
     }
+    size_t r = vlan_router_of(cfg, h->vlan);
     put_host_route(sw, r, router_at(cfg, r)->mac, h);
+    host_add_switch(h, sw);
     return true;
 }
 
@@ -622,16 +713,20 @@ vlan_router_render(struct ofc_switch *sw, const struct vlan_config *cfg)
         }
     }
 
-    /* Hosts still routable keep their routes; the others are forgotten. */
-    for (size_t b = 0; rs->hosts.n && b <= rs->hosts.mask; b++) {
-        struct ofc_hmap_node *n = rs->hosts.buckets[b];
+    /* Hosts still routable keep their routes on 'sw'; the others are
+     * forgotten by every switch (their routes are swept on each switch as
+     * it is rendered after the reload). */
+    struct ofc_hmap *hosts = hosts_map();
+    for (size_t b = 0; hosts->n && b <= hosts->mask; b++) {
+        struct ofc_hmap_node *n = hosts->buckets[b];
         while (n) {
             struct ofc_hmap_node *next = n->next;
             struct router_host *h = OFC_CONTAINER_OF(n, struct router_host,
                                                      node);
-            if (!declare_host(sw, cfg, h)) {
-                ofc_hmap_remove(&rs->hosts, n);
-                free(h);
+            if (!host_routable(cfg, h)) {
+                host_free(h);
+            } else if (host_on_switch(h, sw)) {
+                declare_host(sw, cfg, h);
             }
             n = next;
         }
@@ -819,9 +914,10 @@ handle_route(struct ofc_switch *sw, struct router_switch *rs,
         router_stats.dropped++;
         return;
     }
-    struct router_host *h = host_find(rs, info->vid, pkt->ipv4_dst);
+    struct router_host *h = host_find(info->vid, pkt->ipv4_dst);
     if (h) {
-        /* The host route is on its way (or was just re-added). */
+        /* Resolved (maybe on another switch): the host route is on its way
+         * or is declared on 'sw' now, without ARP. */
         declare_host(sw, cfg, h);
         forward_packet(sw, router->mac, h, 0, pkt->data, pkt->len);
         return;
@@ -830,16 +926,37 @@ handle_route(struct ofc_switch *sw, struct router_switch *rs,
                  now);
 }
 
-/* Handles an ARP reply to a gateway (table 1) received on 'in_port':
- * learns the host, declares its route and releases the packets waiting
- * for it out of 'in_port' (the L2 app may not know the host yet).
- * Unsolicited replies (no resolution pending, host unknown) are
- * ignored. */
+/* Releases the packets of 'p' (queued on 'rs') to the now resolved host
+ * 'h' from router MAC 'rmac': out of 'port' if nonzero (the port the
+ * reply came in on, on the reply's switch), else through table 4 (the L2
+ * app's host flow or the VLAN's flood).  Frees 'p'. */
 static void
-handle_arp_reply(struct ofc_switch *sw, struct router_switch *rs,
-                 const struct vlan_config *cfg, uint64_t metadata,
-                 uint32_t in_port, const struct ofp_packet *pkt,
-                 long long now)
+release_pending(struct router_switch *rs, struct router_pending *p,
+                const uint8_t rmac[6], const struct router_host *h,
+                uint32_t port, long long now)
+{
+    for (size_t i = 0; i < p->n_pkts; i++) {
+        if (now - p->pkts[i].msec < VLAN_ROUTER_QUEUE_MSEC) {
+            forward_packet(rs->sw, rmac, h, port, p->pkts[i].data,
+                           p->pkts[i].len);
+        } else {
+            router_stats.dropped++;
+        }
+    }
+    pending_free(rs, p, false);
+}
+
+/* Handles an ARP reply to a gateway (table 1) received by 'sw' on
+ * 'in_port': records the binding for every switch and, on each switch
+ * with packets waiting for the host, declares its route and releases
+ * them (on 'sw' out of 'in_port', since the L2 app may not know the host
+ * yet; elsewhere through table 4).  A known host's new MAC re-declares
+ * its routes.  Unsolicited replies (no resolution pending on any switch,
+ * host unknown) are ignored. */
+static void
+handle_arp_reply(struct ofc_switch *sw, const struct vlan_config *cfg,
+                 uint64_t metadata, uint32_t in_port,
+                 const struct ofp_packet *pkt, long long now)
 {
     uint16_t vlan = metadata & META_VLAN_MASK;
     size_t r = vlan_router_of(cfg, vlan);
@@ -847,45 +964,63 @@ handle_arp_reply(struct ofc_switch *sw, struct router_switch *rs,
     if (!info || pkt->l3 != OFP_PKT_L3_ARP || pkt->arp_op != OFP_ARP_OP_REPLY
         || pkt->arp_tpa != info->gateway || !subnet_host(info, pkt->arp_spa)
         || pkt->arp_sha[0] & 1
-        || !memcmp(pkt->arp_sha, (uint8_t[6]) { 0 }, 6)) {
+        || !memcmp(pkt->arp_sha, (uint8_t[6]) { 0 }, 6)
+        || !memcmp(pkt->arp_sha, router_at(cfg, r)->mac, 6)) {
         return;
     }
-    struct router_pending *p = pending_find(rs, vlan, pkt->arp_spa);
-    struct router_host *h = host_find(rs, vlan, pkt->arp_spa);
-    if (!p && !h) {
+    const uint8_t *rmac = router_at(cfg, r)->mac;
+    uint32_t ip = pkt->arp_spa;
+    bool pending = false;
+    struct ofc_list *e;
+    for (e = router_switches.next; e != &router_switches; e = e->next) {
+        struct router_switch *rs = OFC_CONTAINER_OF(e, struct router_switch,
+                                                    list_node);
+        pending |= pending_find(rs, vlan, ip) != NULL;
+    }
+    struct router_host *h = host_find(vlan, ip);
+    if (!pending && !h) {
         return;
     }
+    bool moved = h && memcmp(h->mac, pkt->arp_sha, 6);
     if (!h) {
-        if (rs->hosts.n >= MAX_HOSTS) {
+        if (router_hosts.n >= MAX_HOSTS) {
             OFC_WARN(router_log, ofc_switch_dpid(sw),
                      "%d resolved hosts: not adding more", MAX_HOSTS);
             return;
         }
-        h = ofc_xzalloc(sizeof *h);
-        h->vlan = vlan;
-        h->ip = pkt->arp_spa;
-        ofc_hmap_insert(&rs->hosts, &h->node, key_hash(vlan, h->ip));
+        h = host_create(vlan, ip);
     }
     memcpy(h->mac, pkt->arp_sha, 6);
     router_stats.arp_replies++;
     OFC_DBG(router_log, ofc_switch_dpid(sw),
             "VLAN %u: %u.%u.%u.%u is at %02x:%02x:%02x:%02x:%02x:%02x",
-            vlan, h->ip >> 24, (h->ip >> 16) & 0xff, (h->ip >> 8) & 0xff,
-            h->ip & 0xff, h->mac[0], h->mac[1], h->mac[2], h->mac[3],
-            h->mac[4], h->mac[5]);
-    declare_host(sw, cfg, h);
-    if (p) {
-        const uint8_t *rmac = router_at(cfg, r)->mac;
-        for (size_t i = 0; i < p->n_pkts; i++) {
-            if (now - p->pkts[i].msec < VLAN_ROUTER_QUEUE_MSEC) {
-                forward_packet(sw, rmac, h, in_port, p->pkts[i].data,
-                               p->pkts[i].len);
-            } else {
-                router_stats.dropped++;
-            }
+            vlan, ip >> 24, (ip >> 16) & 0xff, (ip >> 8) & 0xff, ip & 0xff,
+            h->mac[0], h->mac[1], h->mac[2], h->mac[3], h->mac[4],
+            h->mac[5]);
+    if (moved) {
+        for (size_t i = 0; i < h->n_sws; i++) {
+            declare_host(h->sws[i], cfg, h);
         }
-        pending_drop_first(p, p->n_pkts);
-        pending_free(rs, p, false);
+    }
+    for (e = router_switches.next; e != &router_switches; e = e->next) {
+        struct router_switch *rs = OFC_CONTAINER_OF(e, struct router_switch,
+                                                    list_node);
+        struct router_pending *p = pending_find(rs, vlan, ip);
+        if (!p) {
+            continue;
+        }
+        if (ofc_switch_is_dead(rs->sw)) {
+            pending_free(rs, p, true);
+            continue;
+        }
+        if (rs->sw != sw) {
+            OFC_DBG(router_log, ofc_switch_dpid(rs->sw),
+                    "VLAN %u: %u.%u.%u.%u resolved on %016"PRIx64, vlan,
+                    ip >> 24, (ip >> 16) & 0xff, (ip >> 8) & 0xff,
+                    ip & 0xff, ofc_switch_dpid(sw));
+        }
+        declare_host(rs->sw, cfg, h);
+        release_pending(rs, p, rmac, h, rs->sw == sw ? in_port : 0, now);
     }
 }
 
@@ -916,9 +1051,13 @@ vlan_router_packet_in(struct ofc_switch *sw, const struct ofp_packet_in *pin)
     struct router_switch *rs = rs_get(sw, true);
     long long now = ofc_time_msec();
     const struct vlan_config *cfg = vlan_running_config();
-    pending_prune(rs, now);
+    struct ofc_list *e;
+    for (e = router_switches.next; e != &router_switches; e = e->next) {
+        pending_prune(OFC_CONTAINER_OF(e, struct router_switch, list_node),
+                      now);
+    }
     if (pin->table_id == VLAN_ROUTER_TABLE_ARP) {
-        handle_arp_reply(sw, rs, cfg, metadata, in_port, &pkt, now);
+        handle_arp_reply(sw, cfg, metadata, in_port, &pkt, now);
     } else {
         handle_route(sw, rs, cfg, metadata, in_port, &pkt, now);
     }
@@ -945,14 +1084,17 @@ vlan_router_flow_removed(struct ofc_switch *sw,
         return;
     }
     uint32_t ip = v.u32;
-    struct router_switch *rs = rs_get(sw, false);
     const struct vlan_info *info = route_lookup(vlan_running_config(), r,
                                                 ip);
-    struct router_host *h = rs && info ? host_find(rs, info->vid, ip) : NULL;
-    if (h) {
-        ofc_hmap_remove(&rs->hosts, &h->node);
-        free(h);
+    struct router_host *h = info ? host_find(info->vid, ip) : NULL;
+    if (h && host_on_switch(h, sw)) {
         router_stats.expired++;
+        if (host_remove_switch(h, sw)) {
+            OFC_DBG(router_log, ofc_switch_dpid(sw),
+                    "VLAN %u: %u.%u.%u.%u forgotten (last host route "
+                    "expired)", info->vid, ip >> 24, (ip >> 16) & 0xff,
+                    (ip >> 8) & 0xff, ip & 0xff);
+        }
     }
 }
 
@@ -963,17 +1105,35 @@ vlan_router_switch_down(struct ofc_switch *sw)
     if (rs) {
         rs_free(rs);
     }
+    struct ofc_hmap *hosts = hosts_map();
+    for (size_t b = 0; hosts->n && b <= hosts->mask; b++) {
+        struct ofc_hmap_node *n = hosts->buckets[b];
+        while (n) {
+            struct ofc_hmap_node *next = n->next;
+            struct router_host *h = OFC_CONTAINER_OF(n, struct router_host,
+                                                     node);
+            if (host_on_switch(h, sw)) {
+                host_remove_switch(h, sw);
+            }
+            n = next;
+        }
+    }
 }
 
 json_t *
 vlan_router_status(void)
 {
-    size_t hosts = 0, pending = 0, queued = 0;
+    size_t pending = 0, queued = 0, routes = 0;
+    const struct ofc_hmap *hosts = hosts_map();
+    for (size_t b = 0; hosts->n && b <= hosts->mask; b++) {
+        for (struct ofc_hmap_node *n = hosts->buckets[b]; n; n = n->next) {
+            routes += OFC_CONTAINER_OF(n, struct router_host, node)->n_sws;
+        }
+    }
     struct ofc_list *e;
     for (e = router_switches.next; e != &router_switches; e = e->next) {
         struct router_switch *rs = OFC_CONTAINER_OF(e, struct router_switch,
                                                     list_node);
-        hosts += rs->hosts.n;
         pending += rs->pending.n;
         for (size_t b = 0; rs->pending.n && b <= rs->pending.mask; b++) {
             for (struct ofc_hmap_node *n = rs->pending.buckets[b]; n;
@@ -984,9 +1144,11 @@ vlan_router_status(void)
         }
     }
     const struct vlan_config *cfg = vlan_running_config();
-    return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
+    return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I,"
+                     " s:I}",
                      "routers", (json_int_t) cfg->n_routers,
-                     "resolved_hosts", (json_int_t) hosts,
+                     "resolved_hosts", (json_int_t) hosts->n,
+                     "host_routes", (json_int_t) routes,
                      "pending_destinations", (json_int_t) pending,
                      "queued_packets", (json_int_t) queued,
                      "arp_requests", (json_int_t) router_stats.arp_requests,
@@ -1005,5 +1167,10 @@ vlan_router_destroy(void)
         rs_free(OFC_CONTAINER_OF(router_switches.next, struct router_switch,
                                  list_node));
     }
+    struct ofc_hmap_node *n;
+    while ((n = ofc_hmap_any(hosts_map()))) {
+        host_free(OFC_CONTAINER_OF(n, struct router_host, node));
+    }
+    ofc_hmap_destroy(&router_hosts);
     memset(&router_stats, 0, sizeof router_stats);
 }

@@ -47,7 +47,8 @@ struct vlan_config;
  * Called at switch_up and after every reload. */
 void vlan_router_render(struct ofc_switch *sw, const struct vlan_config *cfg);
 
-/* Forgets the switch's resolved hosts and queued packets. */
+/* Forgets the switch's queued packets and its host routes (a resolved
+ * host no other switch has a route to is forgotten). */
 void vlan_router_switch_down(struct ofc_switch *sw);
 
 /* Handles a packet-in caused by a router flow (ARP replies to a gateway,

@@ -8,8 +8,9 @@ import lab_move
 import lab_pingall
 import lab_restart
 import lab_static_flow
+import lab_vlan
 import ofclab
 
 if __name__ == "__main__":
     ofclab.run_labs([lab_pingall, lab_iperf, lab_move, lab_linkdown,
-                     lab_restart, lab_static_flow])
+                     lab_restart, lab_static_flow, lab_vlan])

@@ -16,14 +16,15 @@ OFC_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # (iproute2), ps (procps), setsid (util-linux), timeout, seq, nproc
 # (coreutils), awk (mawk) and perl (perl-base, scripts/fuzz's seeds).
 # The Mininet labs: mn (mininet), iperf3, ethtool (checksum offload off in
-# the hosts) and ping (iputils-ping).
+# the hosts), ping (iputils-ping), arping and tcpdump (the VLAN lab's
+# ARP and broadcast checks).
 OFC_PACKAGES=(
     build-essential autoconf automake pkg-config
     libevent-dev libjansson-dev libmicrohttpd-dev
     openvswitch-switch openvswitch-common
     clang libclang-rt-14-dev python3
     iproute2 procps util-linux coreutils mawk perl-base
-    mininet iperf3 ethtool iputils-ping
+    mininet iperf3 ethtool iputils-ping arping tcpdump
 )
 
 # ofc_say MESSAGE...: one progress line, prefixed with the script's name.

@@ -16,6 +16,13 @@ with idle timeout), routed packets (router MAC, host MAC, TTL - 1, valid
 checksum, tagged on the trunk, same trunk in and out), ICMP echo to a
 gateway, VLAN 30 not routed, and a reload without the router withdrawing
 exactly the router's flows.
+
+A second bridge br1 (q1 access 10, q2 access 20) is joined to br0 by a
+pair of patch ports (port 10 on both, trunks [10, 20]): resolution is
+shared by the switches, so a packet queued on br0 for a host on br1 is
+released when the host's ARP reply comes in on br1, br0 gets the host
+route, and br1 later routes to that host without ARP (and to a host
+resolved on br0).
 """
 
 import json
@@ -33,6 +40,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ofc_sandbox import Ofcd, Sandbox, Tap, free_port, wait_for  # noqa
 
 DPID = "0000000000000001"
+DPID2 = "0000000000000002"
 RMAC = "02:0f:c0:00:00:01"
 BCAST = "ff:ff:ff:ff:ff:ff"
 H10 = ("00:00:00:00:10:05", "10.0.10.5")     # On p1 (access 10).
@@ -40,6 +48,8 @@ H10T = ("00:00:00:00:10:06", "10.0.10.6")    # On p4, tagged 10.
 H20 = ("00:00:00:00:20:05", "10.0.20.5")     # On p2 (access 20).
 H20T = ("00:00:00:00:20:06", "10.0.20.6")    # On p4, tagged 20.
 H30 = ("00:00:00:00:30:05", "10.0.30.5")     # On p3 (access 30).
+H10C = ("00:00:00:00:10:21", "10.0.10.21")   # On br1's q1 (access 10).
+H20C = ("00:00:00:00:20:21", "10.0.20.21")   # On br1's q2 (access 20).
 
 CONFIG = {
     "vlans": {
@@ -53,6 +63,11 @@ CONFIG = {
         "2": {"native_vlan": 20},
         "3": {"native_vlan": 30},
         "4": {"tagged_vlans": [10, 20]},
+        "10": {"tagged_vlans": [10, 20]},
+    }}, DPID2: {"ports": {
+        "1": {"native_vlan": 10},
+        "2": {"native_vlan": 20},
+        "10": {"tagged_vlans": [10, 20]},
     }}},
 }
 
@@ -182,7 +197,7 @@ class Ports:
 
 
 def main():
-    tap = Tap(52)
+    tap = Tap(62)
     workdir = tempfile.mkdtemp(prefix="ofc-vlan-router.")
     box = Sandbox()
     ofcd = None
@@ -194,14 +209,38 @@ def main():
         ofcd = Ofcd(workdir, ["--config", conf, "--log-level", "dbg"])
         ofcd.start()
         box.add_bridge(DPID, ofcd.port, n_ports=4)
-        ports = Ports(box, ["p1", "p2", "p3", "p4"])
+        # br1, joined to br0 by patch ports 10 (trunks [10, 20]).
+        box.vsctl("add-br", "br1", "--", "set", "bridge", "br1",
+                  "datapath_type=netdev", "fail_mode=secure",
+                  "protocols=OpenFlow13",
+                  "other-config:datapath-id=" + DPID2,
+                  "other-config:disable-in-band=true",
+                  "--", "add-port", "br1", "q1", "--", "set", "interface",
+                  "q1", "type=dummy", "ofport_request=1",
+                  "--", "add-port", "br1", "q2", "--", "set", "interface",
+                  "q2", "type=dummy", "ofport_request=2",
+                  "--", "add-port", "br1", "patch1", "--", "set",
+                  "interface", "patch1", "type=patch",
+                  "options:peer=patch0", "ofport_request=10",
+                  "--", "add-port", "br0", "patch0", "--", "set",
+                  "interface", "patch0", "type=patch",
+                  "options:peer=patch1", "ofport_request=10")
+        box.vsctl("set-controller", "br1", "tcp:127.0.0.1:%d" % ofcd.port,
+                  "--", "set", "controller", "br1", "max_backoff=1000")
+        ports = Ports(box, ["p1", "p2", "p3", "p4", "q1", "q2"])
 
-        def flows(table, *opts):
-            out = box.ofctl("dump-flows", "br0", "table=%d" % table, *opts)
+        def flows(table, *opts, br="br0"):
+            out = box.ofctl("dump-flows", br, "table=%d" % table, *opts)
             return [l.strip() for l in out.splitlines() if "actions=" in l]
 
-        def find(table, *words):
-            return [l for l in flows(table) if all(w in l for w in words)]
+        def find(table, *words, br="br0"):
+            return [l for l in flows(table, br=br)
+                    if all(w in l for w in words)]
+
+        def host_route(ip, br="br0"):
+            return [l for l in flows(5, br=br)
+                    if "nw_dst=%s," % ip in l or "nw_dst=%s " % ip in l
+                    or l.endswith("nw_dst=%s" % ip)]
 
         def receive(port, frame):
             box.run("ovs-appctl", "-t", "ovs-vswitchd",
@@ -212,8 +251,11 @@ def main():
                            "ofproto/trace", "br0", flow)
 
         ok = wait_for(lambda: find(1, "arp_tpa=10.0.10.1", "arp_op=1")
-                      and find(6, "reg0=0x4"), 15)
-        tap.ok(bool(ok), "router flows installed",
+                      and find(6, "reg0=0x4") and find(6, "reg0=0xa")
+                      and find(1, "arp_tpa=10.0.10.1", "arp_op=1", br="br1")
+                      and find(6, "reg0=0xa", br="br1"), 15)
+        tap.ok(bool(ok), "router flows installed on br0 and br1 (patch "
+               "ports 10 are trunks)",
                ofcd.text()[-3000:] if not ok else None)
 
         # ---- The flows, as Open vSwitch decoded them. ----
@@ -240,7 +282,7 @@ def main():
                "table 2", rep)
         tap.ok(not find(1, "arp_tpa=10.0.30.1"),
                "no ARP responder for VLAN 30 (gateway without router)")
-        mac = find(4, "dl_dst=" + RMAC)
+        mac = find(4, "dl_dst=" + RMAC, "priority=200")
         tap.ok(len(mac) == 2 and all("priority=200" in l and
                                      "write_metadata:0x1000/0xff000,"
                                      "goto_table:5" in l for l in mac)
@@ -462,6 +504,71 @@ def main():
                "host route sends it back out of the ingress trunk, tagged "
                "20 (in_port zeroed)", d)
 
+        # ---- Next hop on the other switch (resolution is shared). ----
+        ports.mark()
+        receive("p2", icmp_echo(H20[0], RMAC, H20[1], H10C[1], 0x600, 1))
+        d = ports.wait("q1", lambda d: d.get("op") == 1
+                       and d.get("tpa") == H10C[1])
+        tap.ok(d is not None and d["vlan"] is None and d["src"] == RMAC
+               and d["spa"] == "10.0.10.1",
+               "br0 ARPs for 10.0.10.21 into VLAN 10: reaches br1's q1 "
+               "over the patch trunk", d)
+        tap.ok(not any(x.get("ip_dst") == H10C[1] for x in ports.new("q1")),
+               "the packet waits on br0 while 10.0.10.21 is unresolved")
+        ports.mark()
+        receive("q1", arp(2, H10C[0], H10C[1], RMAC, "10.0.10.1", dst=RMAC))
+        route = wait_for(lambda: host_route(H10C[1]), 3)
+        r = route[0] if route else ""
+        tap.ok("set_field:%s->eth_dst" % H10C[0] in r
+               and "load:0xa->OXM_OF_METADATA[0..19]" in r
+               and "idle_timeout=300" in r,
+               "ARP reply on br1 gives br0 the host route to 10.0.10.21", r)
+        d = ports.wait("q1", lambda d: d.get("ip_dst") == H10C[1])
+        tap.ok(d is not None and d["icmp_seq"] == 1 and d["src"] == RMAC
+               and d["dst"] == H10C[0] and d["ttl"] == 63
+               and d["vlan"] is None and d["ip_csum_ok"],
+               "br0's queued packet released to q1 on br1 (router MAC -> "
+               "host MAC, TTL 63)", d)
+        time.sleep(0.5)
+        got = [x for x in ports.new("q1") if x.get("ip_dst") == H10C[1]]
+        tap.ok(len(got) == 1,
+               "released exactly once (no loop through the router)",
+               len(got))
+        tap.ok(not host_route(H10C[1], br="br1"),
+               "br1, which had nothing queued, declares no route yet",
+               flows(5, br="br1"))
+        ports.mark()
+        receive("p2", icmp_echo(H20[0], RMAC, H20[1], H10C[1], 0x600, 2,
+                                ttl=9))
+        d = ports.wait("q1", lambda d: d.get("ip_dst") == H10C[1])
+        tap.ok(d is not None and d["ttl"] == 8 and d["icmp_seq"] == 2
+               and d["dst"] == H10C[0],
+               "next packet routed by br0's host route to br1 (TTL 9 -> 8)",
+               d)
+
+        ports.mark()
+        receive("q2", icmp_echo(H20C[0], RMAC, H20C[1], H10C[1], 0x700, 1))
+        d = ports.wait("q1", lambda d: d.get("ip_dst") == H10C[1])
+        tap.ok(d is not None and d["icmp_seq"] == 1 and d["ttl"] == 63
+               and d["src"] == RMAC and d["dst"] == H10C[0],
+               "br1 routes to the already resolved 10.0.10.21", d)
+        tap.ok(bool(host_route(H10C[1], br="br1"))
+               and not any(x.get("tpa") == H10C[1] for n in ("q1", "p1")
+                           for x in ports.new(n)),
+               "br1 declared the host route at once, without ARP",
+               flows(5, br="br1"))
+
+        ports.mark()
+        receive("q1", icmp_echo(H10C[0], RMAC, H10C[1], H20[1], 0x800, 1))
+        d = ports.wait("p2", lambda d: d.get("ip_dst") == H20[1])
+        tap.ok(d is not None and d["icmp_seq"] == 1 and d["ttl"] == 63
+               and d["dst"] == H20[0] and d["vlan"] is None
+               and bool(host_route(H20[1], br="br1"))
+               and not any(x.get("tpa") == H20[1] for n in ("q2", "p2")
+                           for x in ports.new(n)),
+               "br1 -> 10.0.20.5 (resolved on br0): routed without ARP, "
+               "over the patch trunk to p2", d)
+
         # ---- VLAN 30 is not routed. ----
         ports.mark()
         receive("p3", icmp_echo(H30[0], RMAC, H30[1], H10[1], 0x400, 1))
@@ -531,7 +638,8 @@ def main():
         ofcd.signal(signal.SIGHUP)
         gone = wait_for(lambda: not find(1, "arp_tpa=10.0.10.1")
                         and not flows(5)
-                        and not find(4, "dl_dst=" + RMAC), 5)
+                        and not find(4, "dl_dst=" + RMAC, "priority=200"),
+                        5)
         tap.ok(bool(gone), "reload without routers: router flows withdrawn",
                (flows(1), flows(4), flows(5)))
         tap.ok(l2_flows() == l2_before and len(l2_before) > 10,
@@ -547,7 +655,8 @@ def main():
             json.dump(CONFIG, f)
         ofcd.signal(signal.SIGHUP)
         back = wait_for(lambda: find(1, "arp_tpa=10.0.10.1", "arp_op=1")
-                        and len(find(4, "dl_dst=" + RMAC)) == 2, 5)
+                        and len(find(4, "dl_dst=" + RMAC,
+                                     "priority=200")) == 2, 5)
         tap.ok(bool(back), "reload with the router again: flows back")
         tap.ok(ofcd.alive() and "ERROR" not in ofcd.text()
                and "error" not in ofcd.text().lower().replace(
