@@ -16,6 +16,14 @@ controller_ofcd_SOURCES += \
 	apps/vlan-config.c apps/vlan-config.h \
 	apps/vlan-router.c apps/vlan-router.h
 
+# The ARP rules app (drop rules, spoof guard) and the mirror app.
+controller_ofcd_SOURCES += \
+	apps/arp.c apps/arp.h \
+	apps/arp-rule.c apps/arp-rule.h \
+	apps/arp-guard.c apps/arp-guard.h \
+	apps/mirror.c apps/mirror.h \
+	apps/mirror-session.c apps/mirror-session.h
+
 # The static app: the operator's flows over REST.
 controller_ofcd_SOURCES += \
 	apps/static.c apps/static.h \

@@ -6,6 +6,7 @@
 
 #include <string.h>
 #include "apps/l2.h"
+#include "apps/mirror.h"
 #include "apps/vlan-config.h"
 #include "controller/flow-store.h"
 #include "controller/switch.h"
@@ -120,13 +121,45 @@ vid_bits(enum ofp_field field)
     return (struct ofp_field_ref) { .field = field, .ofs = 0, .n_bits = 12 };
 }
 
+/* Appends an output action to each port of 'copies' to 'acts' at '*n'. */
+static void
+add_copies(struct ofp_action *acts, size_t *n,
+           const struct mirror_dests *copies)
+{
+    for (size_t i = 0; copies && i < copies->n; i++) {
+        acts[(*n)++] = (struct ofp_action) {
+            .kind = OFP_ACT_OUTPUT,
+            .output = { .port = copies->ports[i] },
+        };
+    }
+}
+
+/* Sets 'd' to the union of 'a' and 'b'. */
+static void
+dests_union(struct mirror_dests *d, const struct mirror_dests *a,
+            const struct mirror_dests *b)
+{
+    *d = *a;
+    for (size_t i = 0; i < b->n; i++) {
+        bool dup = false;
+        for (size_t j = 0; j < d->n; j++) {
+            dup |= d->ports[j] == b->ports[i];
+        }
+        if (!dup && d->n < MIRROR_MAX_DESTS) {
+            d->ports[d->n++] = b->ports[i];
+        }
+    }
+}
+
 /* Declares the table-0 flow of 'port' for frames whose VID matches
- * 'value'/'mask' (a tagged VLAN set's prefix): the VID goes into the
- * metadata, the tag is popped.  A single VID is written as a constant,
+ * 'value'/'mask' (a tagged VLAN set's prefix) at 'priority': mirror
+ * copies of the frame as received to 'copies', then the VID goes into the
+ * metadata and the tag is popped.  A single VID is written as a constant,
  * a range is moved from the tag. */
 static void
 put_classify_tagged(struct ofc_switch *sw, uint32_t port, uint16_t value,
-                    uint16_t mask)
+                    uint16_t mask, uint16_t priority,
+                    const struct mirror_dests *copies)
 {
     struct ofp_match m;
     ofp_match_init(&m);
@@ -135,13 +168,14 @@ put_classify_tagged(struct ofc_switch *sw, uint32_t port, uint16_t value,
     union ofp_field_value vm = { .u16 = OFPVID_PRESENT | mask };
     ofp_match_set(&m, OFP_F_VLAN_VID, &v, mask == 0xfff ? NULL : &vm);
 
-    struct ofp_action acts[2];
+    struct ofp_action acts[2 + MIRROR_MAX_DESTS];
     size_t n = 0;
     struct ofp_instructions inst = {
         .present = (OFP_INST_BIT(OFPIT_APPLY_ACTIONS)
                     | OFP_INST_BIT(OFPIT_GOTO_TABLE)),
         .goto_table = L2_TABLE_INGRESS,
     };
+    add_copies(acts, &n, copies);
     if (mask == 0xfff) {
         inst.present |= OFP_INST_BIT(OFPIT_WRITE_METADATA);
         inst.metadata = value;
@@ -154,14 +188,20 @@ put_classify_tagged(struct ofc_switch *sw, uint32_t port, uint16_t value,
     }
     acts[n++] = (struct ofp_action) { .kind = OFP_ACT_POP_VLAN };
     inst.apply = (struct ofp_action_list) { acts, n };
-    put(sw, L2_TABLE_CLASSIFY, L2_PRIO_PORT, &m, &inst, 0, 0);
+    put(sw, L2_TABLE_CLASSIFY, priority, &m, &inst, 0, 0);
 }
 
 /* Declares the two table-0 flows of 'port' for its native VLAN 'vlan':
- * untagged frames, and priority-tagged ones (VID 0) with the tag popped. */
+ * untagged frames, and priority-tagged ones (VID 0) with the tag popped;
+ * both first copy the frame as received to 'copies'. */
 static void
-put_classify_native(struct ofc_switch *sw, uint32_t port, uint16_t vlan)
+put_classify_native(struct ofc_switch *sw, uint32_t port, uint16_t vlan,
+                    const struct mirror_dests *copies)
 {
+    struct ofp_action acts[1 + MIRROR_MAX_DESTS];
+    size_t n = 0;
+    add_copies(acts, &n, copies);
+
     struct ofp_match m;
     ofp_match_init(&m);
     ofp_match_set_u32(&m, OFP_F_IN_PORT, port);
@@ -173,6 +213,10 @@ put_classify_native(struct ofc_switch *sw, uint32_t port, uint16_t vlan)
         .metadata_mask = L2_VLAN_MASK,
         .goto_table = L2_TABLE_INGRESS,
     };
+    if (n) {
+        inst.present |= OFP_INST_BIT(OFPIT_APPLY_ACTIONS);
+        inst.apply = (struct ofp_action_list) { acts, n };
+    }
     put(sw, L2_TABLE_CLASSIFY, L2_PRIO_PORT, &m, &inst, 0, 0);
 
     ofp_match_init(&m);
@@ -180,9 +224,9 @@ put_classify_native(struct ofc_switch *sw, uint32_t port, uint16_t vlan)
     union ofp_field_value v = { .u16 = OFPVID_PRESENT };
     union ofp_field_value vm = { .u16 = OFPVID_PRESENT | 0xfff };
     ofp_match_set(&m, OFP_F_VLAN_VID, &v, &vm);
-    static const struct ofp_action pop = { .kind = OFP_ACT_POP_VLAN };
+    acts[n++] = (struct ofp_action) { .kind = OFP_ACT_POP_VLAN };
     inst.present |= OFP_INST_BIT(OFPIT_APPLY_ACTIONS);
-    inst.apply = (struct ofp_action_list) { &pop, 1 };
+    inst.apply = (struct ofp_action_list) { acts, n };
     put(sw, L2_TABLE_CLASSIFY, L2_PRIO_PORT, &m, &inst, 0, 0);
 }
 
@@ -203,14 +247,15 @@ egress_match(struct ofp_match *m, uint32_t port, uint16_t value,
 
 /* Declares the table-6 flow of 'port' for frames of the VLANs matching
  * 'value'/'mask' (a prefix of its tagged set): push the tag, with the VID
- * a constant for a single VLAN, else moved from the metadata. */
+ * a constant for a single VLAN, else moved from the metadata; then the
+ * egress mirror copies (tagged as sent). */
 static void
 put_egress_tagged(struct ofc_switch *sw, uint32_t port, uint16_t value,
-                  uint16_t mask)
+                  uint16_t mask, const struct mirror_dests *copies)
 {
     struct ofp_match m;
     egress_match(&m, port, value, mask);
-    struct ofp_action acts[3];
+    struct ofp_action acts[3 + MIRROR_MAX_DESTS];
     size_t n;
     if (mask == 0xfff) {
         n = l2_flows_output_actions(port, value, true, acts);
@@ -226,6 +271,7 @@ put_egress_tagged(struct ofc_switch *sw, uint32_t port, uint16_t value,
         };
         n = 3;
     }
+    add_copies(acts, &n, copies);
     struct ofp_instructions inst = {
         .present = OFP_INST_BIT(OFPIT_APPLY_ACTIONS),
         .apply = { acts, n },
@@ -233,39 +279,118 @@ put_egress_tagged(struct ofc_switch *sw, uint32_t port, uint16_t value,
     put(sw, L2_TABLE_EGRESS, L2_PRIO_PORT, &m, &inst, 0, 0);
 }
 
-/* Declares the table-6 flow of 'port' for its native VLAN: untagged. */
+/* Declares the table-6 flow of 'port' for its native VLAN: untagged, then
+ * the egress mirror copies. */
 static void
-put_egress_native(struct ofc_switch *sw, uint32_t port, uint16_t vlan)
+put_egress_native(struct ofc_switch *sw, uint32_t port, uint16_t vlan,
+                  const struct mirror_dests *copies)
 {
     struct ofp_match m;
     egress_match(&m, port, vlan, L2_VLAN_MASK);
-    struct ofp_action out = {
+    struct ofp_action acts[1 + MIRROR_MAX_DESTS];
+    size_t n = 0;
+    acts[n++] = (struct ofp_action) {
         .kind = OFP_ACT_OUTPUT,
         .output = { .port = port },
     };
+    add_copies(acts, &n, copies);
     struct ofp_instructions inst = {
         .present = OFP_INST_BIT(OFPIT_APPLY_ACTIONS),
-        .apply = { &out, 1 },
+        .apply = { acts, n },
     };
     put(sw, L2_TABLE_EGRESS, L2_PRIO_NATIVE, &m, &inst, 0, 0);
 }
 
+/* Declares the mirror flows of 'port' outside its classification: with
+ * ingress copies, a table-0 flow just above the miss that copies frames
+ * the classification drops (a VLAN the port does not carry); with egress
+ * copies, a table-6 flow that drops frames about to leave through their
+ * own ingress port before the copy (the switch would skip the output but
+ * still make the copy). */
+static void
+put_mirror_port(struct ofc_switch *sw, uint32_t port,
+                const struct l2_port_mirror *mir)
+{
+    struct ofp_match m;
+    if (mir->ingress.n) {
+        struct ofp_action acts[MIRROR_MAX_DESTS];
+        size_t n = 0;
+        add_copies(acts, &n, &mir->ingress);
+        ofp_match_init(&m);
+        ofp_match_set_u32(&m, OFP_F_IN_PORT, port);
+        struct ofp_instructions inst = {
+            .present = OFP_INST_BIT(OFPIT_APPLY_ACTIONS),
+            .apply = { acts, n },
+        };
+        put(sw, L2_TABLE_CLASSIFY, L2_PRIO_MIRROR_MISS, &m, &inst, 0, 0);
+    }
+    if (mir->egress.n) {
+        egress_match(&m, port, 0, 0);
+        ofp_match_set_u32(&m, OFP_F_IN_PORT, port);
+        put(sw, L2_TABLE_EGRESS, L2_PRIO_HAIRPIN, &m, NULL, 0, 0);
+    }
+}
+
 void
 l2_flows_port_put(struct ofc_switch *sw, uint32_t port,
-                  const struct vlan_port *vp)
+                  const struct vlan_port *vp,
+                  const struct l2_port_mirror *mir)
 {
+    struct mirror_dests vcopies, copies;
+
     if (vp->native_vlan) {
-        put_classify_native(sw, port, vp->native_vlan);
-        put_egress_native(sw, port, vp->native_vlan);
+        mirror_vlan_outputs(sw, vp->native_vlan, &vcopies);
+        dests_union(&copies, &mir->ingress, &vcopies);
+        put_classify_native(sw, port, vp->native_vlan, &copies);
+        put_egress_native(sw, port, vp->native_vlan, &mir->egress);
+    }
+
+    /* VLAN sources carried tagged inside a range get a flow of their own
+     * above the range's. */
+    struct vlan_set mirrored;
+    memset(&mirrored, 0, sizeof mirrored);
+    mirror_source_vlans(sw, &mirrored);
+    bool any_mirrored = false;
+    for (size_t w = 0; w < 64; w++) {
+        any_mirrored |= mirrored.bits[w] != 0;
     }
 
     /* At most 2048 prefixes (every other VID); 4096 is room to spare. */
     static uint16_t values[4096], masks[4096];
     size_t n = vlan_set_prefixes(&vp->tagged, values, masks, 4096);
     for (size_t i = 0; i < n && i < 4096; i++) {
-        put_classify_tagged(sw, port, values[i], masks[i]);
-        put_egress_tagged(sw, port, values[i], masks[i]);
+        if (masks[i] == 0xfff) {
+            mirror_vlan_outputs(sw, values[i], &vcopies);
+            dests_union(&copies, &mir->ingress, &vcopies);
+        } else {
+            copies = mir->ingress;
+        }
+        put_classify_tagged(sw, port, values[i], masks[i], L2_PRIO_PORT,
+                            &copies);
+        put_egress_tagged(sw, port, values[i], masks[i], &mir->egress);
+        if (masks[i] == 0xfff || !any_mirrored) {
+            continue;
+        }
+        for (uint32_t vid = values[i]; vid <= 0xfff; vid++) {
+            if ((vid & masks[i]) == values[i]
+                && vlan_set_has(&mirrored, vid)) {
+                mirror_vlan_outputs(sw, vid, &vcopies);
+                dests_union(&copies, &mir->ingress, &vcopies);
+                put_classify_tagged(sw, port, vid, 0xfff,
+                                    L2_PRIO_PORT + 1, &copies);
+            }
+        }
     }
+    put_mirror_port(sw, port, mir);
+}
+
+void
+l2_flows_mirror_dest_put(struct ofc_switch *sw, uint32_t port)
+{
+    struct ofp_match m;
+    ofp_match_init(&m);
+    ofp_match_set_u32(&m, OFP_F_IN_PORT, port);
+    put(sw, L2_TABLE_CLASSIFY, L2_PRIO_MIRROR_DEST, &m, NULL, 0, 0);
 }
 
 void
@@ -307,28 +432,93 @@ l2_flows_output_actions(uint32_t port, uint16_t vlan, bool tagged,
     return n;
 }
 
-void
-l2_flows_flood_put(struct ofc_switch *sw, uint16_t vlan,
-                   const struct l2_flood_member *members, size_t n_members)
+/* Declares group 'group_id' flooding in 'vlan' to 'members' but 'skip'
+ * (0: none).  A member's egress copies are buckets of their own, tagged
+ * as the member's: Open vSwitch keeps only the last output of a bucket
+ * (an OpenFlow 1.1+ bucket holds an action set), and every bucket of an
+ * "all" group gets the frame anyway. */
+static void
+put_flood_group(struct ofc_switch *sw, uint32_t group_id, uint16_t vlan,
+                const struct l2_flood_member *members, size_t n_members,
+                uint32_t skip)
 {
     static struct ofp_action actions[L2_MAX_FLOOD_PORTS][3];
     static struct ofp_bucket buckets[L2_MAX_FLOOD_PORTS];
     size_t n = 0;
 
-    for (size_t i = 0; i < n_members && n < L2_MAX_FLOOD_PORTS; i++) {
-        size_t n_acts = l2_flows_output_actions(members[i].port, vlan,
-                                                members[i].tagged,
-                                                actions[n]);
-        buckets[n] = (struct ofp_bucket) {
-            .watch_port = OFPP_ANY,
-            .watch_group = OFPG_ANY,
-            .actions = { actions[n], n_acts },
-        };
-        n++;
+    for (size_t i = 0; i < n_members; i++) {
+        const struct l2_flood_member *m = &members[i];
+        const struct mirror_dests *copies = m->copies;
+        size_t n_copies = copies ? copies->n : 0;
+        if (m->port == skip) {
+            continue;
+        }
+        for (size_t j = 0; j <= n_copies && n < L2_MAX_FLOOD_PORTS; j++) {
+            uint32_t out = j ? copies->ports[j - 1] : m->port;
+            size_t n_acts = l2_flows_output_actions(out, vlan, m->tagged,
+                                                    actions[n]);
+            buckets[n] = (struct ofp_bucket) {
+                .watch_port = OFPP_ANY,
+                .watch_group = OFPG_ANY,
+                .actions = { actions[n], n_acts },
+            };
+            n++;
+        }
     }
-    ofc_group_put(sw, &ofc_l2_app, l2_flows_flood_group_id(vlan),
-                  OFPGT_ALL, buckets, n);
+    ofc_group_put(sw, &ofc_l2_app, group_id, OFPGT_ALL, buckets, n);
+}
+
+void
+l2_flows_flood_put(struct ofc_switch *sw, uint16_t vlan,
+                   const struct l2_flood_member *members, size_t n_members)
+{
+    put_flood_group(sw, l2_flows_flood_group_id(vlan), vlan, members,
+                    n_members, 0);
     put_dst_miss(sw, vlan);
+}
+
+uint32_t
+l2_flows_flood_from_group_id(uint16_t vlan, uint32_t port)
+{
+    return ofc_group_id(&ofc_l2_app, port << 12 | vlan);
+}
+
+/* Builds the match of the table-4 miss of 'vlan' for frames from 'port'. */
+static void
+flood_from_match(struct ofp_match *m, uint16_t vlan, uint32_t port)
+{
+    dst_miss_match(m, vlan);
+    ofp_match_set_u32(m, OFP_F_IN_PORT, port);
+}
+
+void
+l2_flows_flood_from_put(struct ofc_switch *sw, uint16_t vlan, uint32_t port,
+                        const struct l2_flood_member *members,
+                        size_t n_members)
+{
+    uint32_t group_id = l2_flows_flood_from_group_id(vlan, port);
+    put_flood_group(sw, group_id, vlan, members, n_members, port);
+
+    struct ofp_match m;
+    flood_from_match(&m, vlan, port);
+    struct ofp_action flood = { .kind = OFP_ACT_GROUP, .group_id = group_id };
+    struct ofp_instructions inst = {
+        .present = OFP_INST_BIT(OFPIT_APPLY_ACTIONS),
+        .apply = { &flood, 1 },
+    };
+    put(sw, L2_TABLE_ETH_DST, L2_PRIO_FLOOD_FROM, &m, &inst, 0, 0);
+}
+
+void
+l2_flows_flood_from_remove(struct ofc_switch *sw, uint16_t vlan,
+                           uint32_t port)
+{
+    struct ofp_match m;
+    flood_from_match(&m, vlan, port);
+    ofc_flow_remove(sw, &ofc_l2_app, L2_TABLE_ETH_DST, L2_PRIO_FLOOD_FROM,
+                    &m);
+    ofc_group_remove(sw, &ofc_l2_app,
+                     l2_flows_flood_from_group_id(vlan, port));
 }
 
 void

@@ -15,6 +15,7 @@
 #include "apps/l2-config.h"
 #include "apps/l2-flows.h"
 #include "apps/l2-hosts.h"
+#include "apps/mirror.h"
 #include "apps/vlan.h"
 #include "controller/flow-store.h"
 #include "controller/log.h"
@@ -58,7 +59,17 @@ struct l2_port_count {
 struct l2_port_policy {
     uint32_t port;
     bool floods;                        /* Up: has flood buckets. */
+    bool mirror_dest;                   /* A mirror destination: drops
+                                         * what it receives, no buckets. */
+    struct l2_port_mirror mir;          /* Mirror copies rendered. */
     struct vlan_port vp;
+};
+
+/* A flood group (and table-4 miss) of one VLAN for the frames entering
+ * through one egress-mirrored port (l2_flows_flood_from_put()). */
+struct l2_flood_from {
+    uint32_t port;
+    uint16_t vlan;
 };
 
 /* The app's state for one switch.  Owned by the switch's app data slot,
@@ -73,6 +84,8 @@ struct l2_switch {
     size_t n_policies, allocated_policies;
     struct vlan_set vlans;              /* VLANs whose flood group and
                                          * table-4 miss are declared. */
+    struct l2_flood_from *froms;        /* Declared; unsorted. */
+    size_t n_froms, allocated_froms;
 };
 
 static int l2_log_module = OFC_LOG_APP;
@@ -366,9 +379,15 @@ forward(struct ofc_switch *sw, const struct l2_switch *ls,
                        && vlan_set_has(&pp->vp.tagged, vlan));
         n = l2_flows_output_actions(port, vlan, tagged, actions);
     } else {
+        uint32_t group_id = l2_flows_flood_group_id(vlan);
+        for (size_t i = 0; i < ls->n_froms; i++) {
+            if (ls->froms[i].port == in_port && ls->froms[i].vlan == vlan) {
+                group_id = l2_flows_flood_from_group_id(vlan, in_port);
+            }
+        }
         actions[0] = (struct ofp_action) {
             .kind = OFP_ACT_GROUP,
-            .group_id = l2_flows_flood_group_id(vlan),
+            .group_id = group_id,
         };
         n = 1;
         ofc_l2_stats.floods++;
@@ -432,6 +451,9 @@ l2_packet_in(struct ofc_switch *sw, const struct ofp_packet_in *pin)
                    "ignoring a packet-in without an Ethernet header or a "
                    "known in_port, or with a multicast source");
         return OFC_CONSUMED;
+    }
+    if (mirror_is_destination(sw, in_port)) {
+        return OFC_CONSUMED;    /* Output-only: never learns. */
     }
     uint16_t vlan = l2_flows_match_vlan(&pin->match);
 
@@ -540,10 +562,20 @@ vlan_set_add_port(struct vlan_set *s, const struct vlan_port *vp)
     }
 }
 
-/* Declares the flood group (and table-4 miss) of 'vlan' from the ports
- * that carry it and are up. */
+/* Withdraws the flood-from group and miss at index 'i' of ls->froms. */
 static void
-flood_vlan(struct ofc_switch *sw, const struct l2_switch *ls, uint16_t vlan)
+flood_from_remove(struct ofc_switch *sw, struct l2_switch *ls, size_t i)
+{
+    l2_flows_flood_from_remove(sw, ls->froms[i].vlan, ls->froms[i].port);
+    ls->froms[i] = ls->froms[--ls->n_froms];
+}
+
+/* Declares the flood group (and table-4 miss) of 'vlan' from the ports
+ * that carry it and are up, each bucket with its port's egress copies,
+ * and for each egress-mirrored member a group without it for the frames
+ * it floods itself; withdraws such groups of 'vlan' no longer wanted. */
+static void
+flood_vlan(struct ofc_switch *sw, struct l2_switch *ls, uint16_t vlan)
 {
     struct l2_flood_member *members = ofc_xmalloc((ls->n_policies + 1)
                                                   * sizeof *members);
@@ -553,13 +585,51 @@ flood_vlan(struct ofc_switch *sw, const struct l2_switch *ls, uint16_t vlan)
         if (!pp->floods) {
             continue;
         }
+        const struct mirror_dests *copies = (pp->mir.egress.n
+                                             ? &pp->mir.egress : NULL);
         if (pp->vp.native_vlan == vlan) {
-            members[n++] = (struct l2_flood_member) { pp->port, false };
+            members[n++] = (struct l2_flood_member) { pp->port, false,
+                                                      copies };
         } else if (vlan_set_has(&pp->vp.tagged, vlan)) {
-            members[n++] = (struct l2_flood_member) { pp->port, true };
+            members[n++] = (struct l2_flood_member) { pp->port, true,
+                                                      copies };
         }
     }
     l2_flows_flood_put(sw, vlan, members, n);
+
+    for (size_t i = 0; i < ls->n_froms; ) {
+        bool wanted = false;
+        for (size_t j = 0; j < n && ls->froms[i].vlan == vlan; j++) {
+            wanted |= (members[j].copies
+                       && members[j].port == ls->froms[i].port);
+        }
+        if (ls->froms[i].vlan == vlan && !wanted) {
+            flood_from_remove(sw, ls, i);
+        } else {
+            i++;
+        }
+    }
+    for (size_t j = 0; j < n; j++) {
+        if (!members[j].copies) {
+            continue;
+        }
+        l2_flows_flood_from_put(sw, vlan, members[j].port, members, n);
+        bool known = false;
+        for (size_t i = 0; i < ls->n_froms; i++) {
+            known |= (ls->froms[i].vlan == vlan
+                      && ls->froms[i].port == members[j].port);
+        }
+        if (!known) {
+            if (ls->n_froms == ls->allocated_froms) {
+                ls->allocated_froms = 2 * ls->allocated_froms + 8;
+                ls->froms = ofc_xrealloc(ls->froms, ls->allocated_froms
+                                                    * sizeof *ls->froms);
+            }
+            ls->froms[ls->n_froms++] = (struct l2_flood_from) {
+                members[j].port, vlan,
+            };
+        }
+    }
     free(members);
 }
 
@@ -582,17 +652,34 @@ render_vlans(struct ofc_switch *sw, struct l2_switch *ls,
                 flood_vlan(sw, ls, vlan);
             } else if (vlan_set_has(&ls->vlans, vlan)) {
                 l2_flows_flood_remove(sw, vlan);
+                for (size_t i = 0; i < ls->n_froms; ) {
+                    if (ls->froms[i].vlan == vlan) {
+                        flood_from_remove(sw, ls, i);
+                    } else {
+                        i++;
+                    }
+                }
             }
         }
     }
     ls->vlans = in_use;
 }
 
-/* Renders the policy of port 'p': its table-0 and table-6 flows, adding
- * the VLANs whose flood groups must follow to 'affected'.  A port whose
- * policy changed forgets its hosts (they were learned in other VLANs);
- * with 'withdraw', its old flows are withdrawn first (else the caller
- * sweeps them).  Returns true if the policy changed. */
+/* True if 'a' and 'b' hold the same ports in the same order. */
+static bool
+dests_equal(const struct mirror_dests *a, const struct mirror_dests *b)
+{
+    return (a->n == b->n
+            && !memcmp(a->ports, b->ports, a->n * sizeof *a->ports));
+}
+
+/* Renders the policy of port 'p': its table-0 and table-6 flows with its
+ * mirror copies (or, for a mirror destination, only the table-0 drop),
+ * adding the VLANs whose flood groups must follow to 'affected'.  A port
+ * whose policy changed, or that became or stopped being a mirror
+ * destination, forgets its hosts (they were learned in other VLANs, or
+ * must not be there); with 'withdraw', its old flows are withdrawn first
+ * (else the caller sweeps them).  Returns true if the policy changed. */
 static bool
 render_port(struct ofc_switch *sw, struct l2_switch *ls,
             const struct ofp_port *p, bool withdraw,
@@ -600,30 +687,46 @@ render_port(struct ofc_switch *sw, struct l2_switch *ls,
 {
     const struct vlan_port *vp = vlan_port_policy(sw, p);
     struct l2_port_policy *pp = policy_find(ls, p->port_no);
-    bool floods = port_floods(p);
+    bool dest = mirror_is_destination(sw, p->port_no);
+    bool floods = port_floods(p) && !dest;
     bool changed = false;
+    struct l2_port_mirror mir;
 
+    mirror_port_outputs(sw, p->port_no, &mir.ingress, &mir.egress);
     if (!pp) {
         pp = policy_insert(ls, p->port_no);
         pp->floods = !floods;   /* Makes the VLANs affected below. */
-    } else if (!vlan_port_equal(&pp->vp, vp)) {
+        pp->mirror_dest = dest;
+    } else if (!vlan_port_equal(&pp->vp, vp) || pp->mirror_dest != dest) {
         changed = true;
         vlan_set_add_port(affected, &pp->vp);
-        drop_port_hosts(sw, ls, p->port_no, "changed VLANs");
+        drop_port_hosts(sw, ls, p->port_no,
+                        pp->mirror_dest != dest
+                        ? "changed its mirror role" : "changed VLANs");
         if (withdraw) {
             l2_flows_port_remove(sw, p->port_no);
         }
         OFC_INFO(l2_log(), ofc_switch_dpid(sw),
-                 "port %"PRIu32" (%s): VLAN policy changed", p->port_no,
-                 p->name);
+                 "port %"PRIu32" (%s): %s changed", p->port_no, p->name,
+                 pp->mirror_dest != dest ? "mirror role" : "VLAN policy");
+    }
+    if (!dests_equal(&pp->mir.egress, &mir.egress)) {
+        vlan_set_add_port(affected, &pp->vp);
+        vlan_set_add_port(affected, vp);
     }
     pp->vp = *vp;
     pp->vp.description = NULL;
+    pp->mir = mir;
+    pp->mirror_dest = dest;
     if (changed || pp->floods != floods) {
         vlan_set_add_port(affected, &pp->vp);
     }
     pp->floods = floods;
-    l2_flows_port_put(sw, p->port_no, &pp->vp);
+    if (dest) {
+        l2_flows_mirror_dest_put(sw, p->port_no);
+    } else {
+        l2_flows_port_put(sw, p->port_no, &pp->vp, &pp->mir);
+    }
     return changed;
 }
 
@@ -687,6 +790,13 @@ l2_port_status(struct ofc_switch *sw, const struct ofp_port_status *ps)
         drop_port_hosts(sw, ls, port, "went down or away");
     }
 
+    if (mirror_switch_has_sessions(sw)) {
+        /* A port may appear or go under a name a session uses: the copies
+         * of other ports may change too.  Unchanged flows send nothing. */
+        render_switch(sw, ls);
+        return;
+    }
+
     struct vlan_set affected;
     memset(&affected, 0, sizeof affected);
     if (ps->reason == OFPPR_DELETE) {
@@ -713,12 +823,20 @@ l2_vlan_changed(struct ofc_switch *sw)
     }
 }
 
+/* The mirror app's listener: the sessions of 'sw' changed. */
+static void
+l2_mirror_changed(struct ofc_switch *sw)
+{
+    l2_vlan_changed(sw);
+}
+
 /* switch_up: declares the pipeline's fixed flows and renders the VLAN
  * policy of every port. */
 static void
 l2_switch_up(struct ofc_switch *sw)
 {
     struct l2_switch *ls = l2_switch_get(sw);
+    mirror_set_listener(l2_mirror_changed);
     l2_flows_base(sw);
     render_switch(sw, ls);
 }
@@ -734,6 +852,7 @@ l2_switch_down(struct ofc_switch *sw)
         l2_hosts_destroy(&ls->hosts);
         free(ls->counts);
         free(ls->policies);
+        free(ls->froms);
         free(ls);
         ofc_switch_set_data(sw, &ofc_l2_app, NULL);
     }
@@ -891,6 +1010,7 @@ l2_configure(struct ofc_ctx *ctx, const json_t *section)
     }
     config = c;
     vlan_set_listener(l2_vlan_changed);
+    mirror_set_listener(l2_mirror_changed);
     rng_state ^= (uint64_t) ofc_time_msec() << 17;
     OFC_INFO(l2_log(), OFC_NO_DPID, "aging %"PRIu32" s, at most %"PRIu32
              " hosts per port, packet-in limit %"PRIu32"/s per switch%s",

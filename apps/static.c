@@ -59,18 +59,7 @@ static size_t n_flows, allocated_flows;
 static uint64_t next_id = 1;
 
 /* The log module "static". */
-static int
-static_log(void)
-{
-    static int module = -1;
-    if (module < 0) {
-        module = ofc_log_module_register("static");
-        if (module < 0) {
-            module = OFC_LOG_APP;
-        }
-    }
-    return module;
-}
+OFC_LOG_MODULE(static_log_module, "static")
 
 /* ---- The set. -------------------------------------------------------- */
 
@@ -342,7 +331,7 @@ handle_post(const struct ofc_rest_request *req,
     if (save_all(&error)) {
         remove_at(find_index(f->id));
         next_id--;
-        OFC_ERR(static_log(), dpid, "static flow not added: %s", error);
+        OFC_ERR(static_log_module, dpid, "static flow not added: %s", error);
         ofc_rest_reply_error(resp, req, 500, "storage", "%s", error);
         free(error);
         static_flow_free(f);
@@ -357,7 +346,7 @@ handle_post(const struct ofc_rest_request *req,
         char *error2;
         remove_at(find_index(f->id));
         if (save_all(&error2)) {
-            OFC_ERR(static_log(), dpid, "static flow %"PRIu64" was saved "
+            OFC_ERR(static_log_module, dpid, "static flow %"PRIu64" was saved "
                     "but could not be declared (%s), and saving its "
                     "removal failed: %s", f->id, msg, error2);
             free(error2);
@@ -376,7 +365,7 @@ handle_post(const struct ofc_rest_request *req,
         static_flow_free(f);
         return;
     }
-    OFC_INFO(static_log(), dpid, "static flow %"PRIu64" added: %s", f->id,
+    OFC_INFO(static_log_module, dpid, "static flow %"PRIu64" added: %s", f->id,
              f->text);
     ofc_rest_reply_json(resp, 201, flow_json(f));
 }
@@ -409,7 +398,7 @@ handle_delete(const struct ofc_rest_request *req,
     char *error;
     if (save_all(&error)) {
         insert_flow(f);
-        OFC_ERR(static_log(), f->dpid, "static flow %"PRIu64" not deleted: "
+        OFC_ERR(static_log_module, f->dpid, "static flow %"PRIu64" not deleted: "
                 "%s", f->id, error);
         ofc_rest_reply_error(resp, req, 500, "storage", "%s", error);
         free(error);
@@ -420,7 +409,7 @@ handle_delete(const struct ofc_rest_request *req,
         ofc_flow_remove(sw, &ofc_static_app, f->table_id, f->priority,
                         &f->match);
     }
-    OFC_INFO(static_log(), f->dpid, "static flow %"PRIu64" deleted",
+    OFC_INFO(static_log_module, f->dpid, "static flow %"PRIu64" deleted",
              f->id);
     ofc_rest_reply_json(resp, 200, flow_json(f));
     static_flow_free(f);
@@ -586,7 +575,7 @@ static_restore(char **error)
         return EINVAL;
     }
     next_id = next_id > saved_next ? next_id : saved_next;
-    OFC_INFO(static_log(), OFC_NO_DPID, "restored %zu static flows "
+    OFC_INFO(static_log_module, OFC_NO_DPID, "restored %zu static flows "
              "(next id %"PRIu64")", n_flows, next_id);
     return 0;
 }
@@ -608,7 +597,7 @@ static_switch_up(struct ofc_switch *sw)
         }
         int retval = put_flow(sw, f, &error);
         if (retval) {
-            OFC_WARN(static_log(), dpid, "static flow %"PRIu64" not "
+            OFC_WARN(static_log_module, dpid, "static flow %"PRIu64" not "
                      "declared: %s", f->id,
                      error ? error : retval == EEXIST
                      ? "another app owns its key" : strerror(retval));
@@ -618,7 +607,7 @@ static_switch_up(struct ofc_switch *sw)
         }
     }
     if (n) {
-        OFC_INFO(static_log(), dpid, "declared %zu static flows", n);
+        OFC_INFO(static_log_module, dpid, "declared %zu static flows", n);
     }
 }
 
@@ -643,12 +632,12 @@ static_flow_removed(struct ofc_switch *sw, const struct ofp_flow_removed *fr)
     struct static_flow *f = remove_at(i);
     char *error;
     if (save_all(&error)) {
-        OFC_ERR(static_log(), f->dpid, "expired static flow %"PRIu64
+        OFC_ERR(static_log_module, f->dpid, "expired static flow %"PRIu64
                 " forgotten, but saving failed (it comes back after a "
                 "restart): %s", f->id, error);
         free(error);
     }
-    OFC_INFO(static_log(), f->dpid, "static flow %"PRIu64" expired",
+    OFC_INFO(static_log_module, f->dpid, "static flow %"PRIu64" expired",
              f->id);
     static_flow_free(f);
 }

@@ -115,17 +115,8 @@ static struct {
     uint64_t expired;           /* Host routes that idled out. */
 } router_stats;
 
-static int router_log = OFC_LOG_APP;
-
-/* Registers the log module "router" before main() runs. */
-static void __attribute__((constructor))
-router_log_register(void)
-{
-    int module = ofc_log_module_register("router");
-    if (module >= 0) {
-        router_log = module;
-    }
-}
+/* The log module "router". */
+OFC_LOG_MODULE(router_log, "router")
 
 /* ---- Configuration helpers. ----------------------------------------- */
 

@@ -33,18 +33,9 @@ static const struct vlan_config default_config = {
 
 static struct vlan_config *running;     /* Owned; NULL: default_config. */
 static void (*listener)(struct ofc_switch *);
-static int vlan_log_module = OFC_LOG_APP;
 
-/* Registers the log module "vlan" before main() runs, so that --log-level
- * can name it. */
-static void __attribute__((constructor))
-vlan_log_register(void)
-{
-    int module = ofc_log_module_register("vlan");
-    if (module >= 0) {
-        vlan_log_module = module;
-    }
-}
+/* The log module "vlan". */
+OFC_LOG_MODULE(vlan_log_module, "vlan")
 
 /* ---- Policy. ---------------------------------------------------------- */
 

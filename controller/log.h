@@ -41,6 +41,20 @@ enum {
  * full. */
 int ofc_log_module_register(const char *name);
 
+/* Defines 'static int VAR', the log module NAME, registered before main()
+ * runs so that --log-level and the configuration know it from the start
+ * (OFC_LOG_APP if the module table is full). */
+#define OFC_LOG_MODULE(VAR, NAME)                               \
+    static int VAR = OFC_LOG_APP;                               \
+    static void __attribute__((constructor))                    \
+    VAR##_register(void)                                        \
+    {                                                           \
+        int module_ = ofc_log_module_register(NAME);            \
+        if (module_ >= 0) {                                     \
+            VAR = module_;                                      \
+        }                                                       \
+    }
+
 /* True if 'module' logs at 'level'. */
 bool ofc_log_enabled(int module, enum ofc_log_level level);
 

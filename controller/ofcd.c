@@ -15,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "apps/arp.h"
 #include "apps/l2.h"
+#include "apps/mirror.h"
 #include "apps/static.h"
 #include "apps/vlan.h"
 #include "controller/app.h"
@@ -50,6 +52,8 @@ static const struct ofc_app *const ofcd_apps[] = {
     &ofc_l2_app,                /* Declines packet-ins of others' flows. */
     &ofc_static_app,
     &ofc_vlan_app,
+    &ofc_arp_app,
+    &ofc_mirror_app,
     NULL
 };
 
@@ -92,7 +96,8 @@ usage(void)
            "  --log-level SPEC       e.g. info or info,conn=dbg; levels err,\n"
            "                         warn, info, dbg; modules ofcd, conn,\n"
            "                         switch, app, config, flowstore, l2,\n"
-           "                         rest\n"
+           "                         rest, static, vlan, router, arp,\n"
+           "                         mirror\n"
            "  --pidfile FILE         write the process id to FILE\n"
            "  --echo-interval SEC    seconds between echo keepalives "
            "(default 5)\n"

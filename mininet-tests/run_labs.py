@@ -9,8 +9,10 @@ import lab_pingall
 import lab_restart
 import lab_static_flow
 import lab_vlan
+import lab_arp_mirror
 import ofclab
 
 if __name__ == "__main__":
     ofclab.run_labs([lab_pingall, lab_iperf, lab_move, lab_linkdown,
-                     lab_restart, lab_static_flow, lab_vlan])
+                     lab_restart, lab_static_flow, lab_vlan,
+                     lab_arp_mirror])

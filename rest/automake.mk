@@ -2,8 +2,10 @@
 bin_PROGRAMS += rest/ofcctl
 rest_ofcctl_SOURCES = rest/ofcctl.c rest/ofcctl.h rest/ofcctl-decode.c \
 	rest/ofcctl-http.c rest/ofcctl-http.h \
+	rest/ofcctl-client.c rest/ofcctl-client.h \
 	rest/ofcctl-table.c rest/ofcctl-table.h \
-	rest/ofcctl-cmds.c rest/ofcctl-config.c
+	rest/ofcctl-cmds.c rest/ofcctl-config.c rest/ofcctl-mirror.c \
+	rest/ofcctl-arp.c
 rest_ofcctl_CFLAGS = $(AM_CFLAGS) $(LIBEVENT_CFLAGS) $(JANSSON_CFLAGS)
 rest_ofcctl_LDADD = ofp/libofp.a $(LIBEVENT_LIBS) $(JANSSON_LIBS)
 

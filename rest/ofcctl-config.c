@@ -19,165 +19,11 @@
 #include <jansson.h>
 
 #include "rest/ofcctl.h"
-#include "rest/ofcctl-http.h"
+#include "rest/ofcctl-client.h"
 #include "rest/ofcctl-table.h"
 
 /* The most a configuration file may hold (the server's body limit). */
 #define CONFIG_MAX_BYTES (1u << 20)
-
-/* Exits after an allocation failure. */
-static void
-out_of_memory(void)
-{
-    ofcctl_error("out of memory");
-    exit(OFCCTL_EXIT_FAILURE);
-}
-
-/* Returns a malloc'ed copy of 's' (exits if memory runs out). */
-static char *
-xstrdup(const char *s)
-{
-    char *copy = strdup(s);
-    if (!copy) {
-        out_of_memory();
-    }
-    return copy;
-}
-
-/* Returns true if 'token' can go into an Authorization header: printable
- * ASCII without spaces. */
-static bool
-token_is_valid(const char *token)
-{
-    for (const unsigned char *p = (const unsigned char *) token; *p; p++) {
-        if (*p <= ' ' || *p >= 0x7f) {
-            return false;
-        }
-    }
-    return true;
-}
-
-/* Finds the API token as the other commands do: --token or $OFC_TOKEN,
- * else the first line of STATE-DIR/api-token.  Returns 0 with '*token'
- * malloc'ed (NULL if there is none), or an exit status after an error. */
-static int
-find_token(char **token)
-{
-    const struct ofcctl_options *o = ofcctl_options();
-    char line[1100];
-
-    *token = NULL;
-    if (o->token) {
-        if (!token_is_valid(o->token)) {
-            return ofcctl_usage_error("%s: the API token must be printable"
-                                      " ASCII without spaces or control"
-                                      " characters", o->token_source);
-        }
-        *token = xstrdup(o->token);
-        return 0;
-    }
-
-    size_t len = strlen(o->state_dir) + sizeof "/api-token";
-    char *path = malloc(len);
-    if (!path) {
-        out_of_memory();
-    }
-    snprintf(path, len, "%s/api-token", o->state_dir);
-    FILE *f = fopen(path, "r");
-    if (f) {
-        if (fgets(line, sizeof line, f)) {
-            line[strcspn(line, "\r\n")] = '\0';
-            if (*line && token_is_valid(line)) {
-                *token = xstrdup(line);
-            }
-        }
-        fclose(f);
-    }
-    free(path);
-    return 0;
-}
-
-/* Prints the server's error 'reply' as "MESSAGE (HTTP N, CODE)". */
-static void
-report_http_error(const struct ofcctl_http_reply *reply, bool had_token)
-{
-    json_t *doc = json_loads(reply->body, 0, NULL);
-    const char *message = json_string_value(json_object_get(doc, "message"));
-    const char *code = json_string_value(json_object_get(doc, "error"));
-
-    if (message) {
-        ofcctl_error("%s (HTTP %d%s%s)", message, reply->status,
-                     code ? ", " : "", code ? code : "");
-    } else {
-        size_t len = strcspn(reply->body, "\r\n");
-        ofcctl_error("HTTP %d from the server%s%.*s", reply->status,
-                     len ? ": " : "", (int) (len > 200 ? 200 : len),
-                     reply->body);
-    }
-    if (reply->status == 401) {
-        ofcctl_error(had_token
-                     ? "the server refused the API token: give the right"
-                       " one with --token or $OFC_TOKEN, or point"
-                       " --state-dir at ofcd's state directory"
-                     : "no API token: give --token or $OFC_TOKEN, or make"
-                       " STATE-DIR/api-token readable (--state-dir)");
-    }
-    json_decref(doc);
-}
-
-/* Sends 'method' for 'path' with 'body' (or NULL).  On a 2xx reply returns
- * 0 with the parsed reply in '*doc' (the caller owns it); otherwise prints
- * the error and returns an exit status. */
-static int
-call(const char *method, const char *path, const char *body, json_t **doc)
-{
-    const struct ofcctl_options *o = ofcctl_options();
-    struct ofcctl_http_reply reply;
-    char *token;
-    int status = find_token(&token);
-
-    *doc = NULL;
-    if (status) {
-        return status;
-    }
-    int failed = ofcctl_http_request(o->url, method, path, body, token,
-                                     o->timeout, &reply);
-    if (failed) {
-        free(token);
-        return failed == -2 ? OFCCTL_EXIT_USAGE : OFCCTL_EXIT_FAILURE;
-    }
-
-    status = OFCCTL_EXIT_FAILURE;
-    if (reply.status < 200 || reply.status > 299) {
-        report_http_error(&reply, token != NULL);
-    } else {
-        json_error_t error;
-        *doc = json_loads(reply.body, JSON_DECODE_ANY, &error);
-        if (!*doc) {
-            ofcctl_error("%s %s: the reply is not JSON (line %d column %d:"
-                         " %s)", method, path, error.line, error.column,
-                         error.text);
-        } else {
-            status = OFCCTL_EXIT_OK;
-        }
-    }
-    ofcctl_http_reply_destroy(&reply);
-    free(token);
-    return status;
-}
-
-/* Prints 'doc' as indented JSON with sorted keys. */
-static void
-print_json(const json_t *doc)
-{
-    char *s = json_dumps(doc, JSON_INDENT(2) | JSON_SORT_KEYS
-                         | JSON_ENCODE_ANY);
-    if (!s) {
-        out_of_memory();
-    }
-    puts(s);
-    free(s);
-}
 
 /* Reads all of 'name' ("-": standard input) into a malloc'ed string.
  * Returns it, or NULL after printing an error. */
@@ -194,14 +40,14 @@ read_file(const char *name)
     size_t len = 0, allocated = 4096;
     char *text = malloc(allocated);
     if (!text) {
-        out_of_memory();
+        ofcctl_out_of_memory();
     }
     for (;;) {
         if (len + 1 >= allocated) {
             allocated *= 2;
             text = realloc(text, allocated);
             if (!text) {
-                out_of_memory();
+                ofcctl_out_of_memory();
             }
         }
         size_t n = fread(text + len, 1, allocated - len - 1, f);
@@ -233,9 +79,9 @@ static int
 config_get(void)
 {
     json_t *doc;
-    int status = call("GET", "/v1/config", NULL, &doc);
+    int status = ofcctl_call("GET", "/v1/config", NULL, &doc, NULL);
     if (!status) {
-        print_json(doc);
+        ofcctl_print_json(doc, true);
         json_decref(doc);
     }
     return status;
@@ -251,11 +97,11 @@ config_set(const char *file)
     }
 
     json_t *doc;
-    int status = call("PUT", "/v1/config", text, &doc);
+    int status = ofcctl_call("PUT", "/v1/config", text, &doc, NULL);
     free(text);
     if (!status) {
         if (ofcctl_options()->json) {
-            print_json(doc);
+            ofcctl_print_json(doc, true);
         } else {
             printf("%s: applied\n", file);
         }
@@ -275,11 +121,11 @@ config_validate(const char *file)
     }
 
     json_t *doc;
-    int status = call("POST", "/v1/config/validate", text, &doc);
+    int status = ofcctl_call("POST", "/v1/config/validate", text, &doc, NULL);
     free(text);
     if (!status) {
         if (ofcctl_options()->json) {
-            print_json(doc);
+            ofcctl_print_json(doc, true);
         } else {
             printf("%s: ok\n", file);
         }
@@ -333,7 +179,7 @@ cell_ports(struct ofcctl_table *t, const json_t *sw)
     const json_t *p;
 
     if (!s) {
-        out_of_memory();
+        ofcctl_out_of_memory();
     }
     *s = '\0';
     json_array_foreach (ports, i, p) {
@@ -348,7 +194,7 @@ cell_ports(struct ofcctl_table *t, const json_t *sw)
             allocated = 2 * (len + need);
             s = realloc(s, allocated);
             if (!s) {
-                out_of_memory();
+                ofcctl_out_of_memory();
             }
         }
         len += snprintf(s + len, allocated - len, "%s%s:%s", i ? "," : "",
@@ -374,14 +220,9 @@ ofcctl_vlans(int argc, char *argv[])
         return ofcctl_usage_error("vlans: unexpected argument '%s'",
                                   argv[1]);
     }
-    int status = call("GET", "/v1/vlans", NULL, &doc);
-    if (status) {
+    int status = ofcctl_get_json("/v1/vlans", true, &doc);
+    if (status || !doc) {
         return status;
-    }
-    if (ofcctl_options()->json) {
-        print_json(doc);
-        json_decref(doc);
-        return OFCCTL_EXIT_OK;
     }
     const json_t *vlans = json_object_get(doc, "vlans");
     if (!json_is_array(vlans)) {

@@ -49,6 +49,17 @@ static const struct ofcctl_command commands[] = {
     { "vlans", "",
       "list the VLANs with their member ports and hosts per switch",
       0, 0, ofcctl_vlans },
+    { "mirrors", "list [--dpid DPID] | add DPID DEST [--ingress P]..."
+      " [--egress P]... [--both P]... [--vlan VID]... [--description TEXT]"
+      " | del ID",
+      "list, add or delete port mirroring sessions (ports by number or"
+      " name)", 1, -1, ofcctl_mirrors },
+    { "arp-rules", "list | add [--sender-mac MAC] [--sender-mac-mask MASK]"
+      " [--sender-ip CIDR] [--target-ip CIDR] [--op request|reply]"
+      " [--in-port PORT] [--vlan VID] [--dpid DPID]... [--ttl SECONDS]"
+      " [--description TEXT] | del ID",
+      "list (with counters), add or delete ARP drop rules", 1, -1,
+      ofcctl_arp_rules },
     { "decode", "HEX...|-",
       "print OpenFlow 1.3 messages given in hex ('-': hex lines on stdin)",
       1, -1, ofcctl_decode },

@@ -9,10 +9,12 @@
  * ofcctl.c parses the global options and dispatches to one handler per
  * command through a static command table.  Each command lives in a file of
  * its own (ofcctl-decode.c; the REST client commands in ofcctl-cmds.c,
- * over ofcctl-http.c and ofcctl-table.c) and only needs a handler with the
- * signature below plus a row in the table.  Global options (--url, --json,
- * ...) may appear before or after the command; handlers read them through
- * ofcctl_options() and parse their own options (--table N).
+ * ofcctl-config.c, ofcctl-mirror.c and ofcctl-arp.c, over the shared
+ * helpers of ofcctl-client.c, ofcctl-http.c and ofcctl-table.c) and only
+ * needs a handler with the signature below plus a row in the table.
+ * Global options (--url, --json, ...) may appear before or after the
+ * command; handlers read them through ofcctl_options() and parse their own
+ * options (--table N).
  *
  * Exit statuses are shared by every command. */
 
@@ -95,5 +97,11 @@ int ofcctl_metrics(int argc, char *argv[]);
 /* The configuration and VLAN commands (ofcctl-config.c). */
 int ofcctl_config(int argc, char *argv[]);
 int ofcctl_vlans(int argc, char *argv[]);
+
+/* The port mirroring commands (ofcctl-mirror.c). */
+int ofcctl_mirrors(int argc, char *argv[]);
+
+/* The ARP rule commands (ofcctl-arp.c). */
+int ofcctl_arp_rules(int argc, char *argv[]);
 
 #endif /* rest/ofcctl.h */

@@ -106,25 +106,14 @@ struct ofc_rest_pending {
     struct ofc_list node;       /* In server->pending while attached. */
 };
 
-static int rest_log_module = -1;
 /* Deferred requests whose handle is not freed yet (all servers). */
 static size_t n_outstanding;
 /* The request being dispatched (for ofc_rest_defer()). */
 static struct ofc_rest_server *cur_server;
 static struct request_state *cur_state;
 
-/* Returns the log module of the REST server. */
-static int
-log_module(void)
-{
-    if (rest_log_module < 0) {
-        rest_log_module = ofc_log_module_register("rest");
-        if (rest_log_module < 0) {
-            rest_log_module = OFC_LOG_MAIN;
-        }
-    }
-    return rest_log_module;
-}
+/* The log module "rest". */
+OFC_LOG_MODULE(rest_log_module, "rest")
 
 /* ---- Addresses. ------------------------------------------------------ */
 
@@ -265,7 +254,7 @@ ofc_rest_add_routes(struct ofc_rest_server *s, const struct ofc_route *routes)
     for (; routes && routes->method; routes++) {
         if (ofc_rest_add_route(s, routes->method, routes->pattern,
                                routes->handler, routes->aux)) {
-            OFC_ERR(log_module(), OFC_NO_DPID, "rest: bad route %s %s",
+            OFC_ERR(rest_log_module, OFC_NO_DPID, "rest: bad route %s %s",
                     routes->method, routes->pattern);
             return -1;
         }
@@ -504,7 +493,7 @@ pending_timeout_cb(evutil_socket_t fd, short what, void *p_)
     ofc_rest_reply_error_path(&resp, p->path, MHD_HTTP_GATEWAY_TIMEOUT,
                               "timeout", "no answer from the switch within "
                               "%d seconds", PENDING_TIMEOUT_SEC);
-    OFC_WARN(log_module(), OFC_NO_DPID, "rest: %s: timed out", p->path);
+    OFC_WARN(rest_log_module, OFC_NO_DPID, "rest: %s: timed out", p->path);
     resume_with(p, &resp);
     struct ofc_rest_server *server = p->server;
     detach(p);
@@ -804,7 +793,7 @@ mhd_log_cb(void *cls, const char *format, va_list ap)
     char buf[512];
     vsnprintf(buf, sizeof buf, format, ap);
     buf[strcspn(buf, "\n")] = '\0';
-    OFC_WARN(log_module(), OFC_NO_DPID, "libmicrohttpd: %s", buf);
+    OFC_WARN(rest_log_module, OFC_NO_DPID, "libmicrohttpd: %s", buf);
 }
 
 /* Returns the value of hex digit 'c', or -1. */
@@ -967,7 +956,7 @@ ofc_rest_server_create(struct event_base *base, const char *spec,
         ? (const void *) &((struct sockaddr_in6 *) &ss)->sin6_addr
         : (const void *) &((struct sockaddr_in *) &ss)->sin_addr;
     inet_ntop(ss.ss_family, addr, host, sizeof host);
-    OFC_INFO(log_module(), OFC_NO_DPID, "rest: listening on %s%s%s:%u%s",
+    OFC_INFO(rest_log_module, OFC_NO_DPID, "rest: listening on %s%s%s:%u%s",
              ss.ss_family == AF_INET6 ? "[" : "", host,
              ss.ss_family == AF_INET6 ? "]" : "", (unsigned int) s->port,
              s->loopback ? "" : " (not loopback: every request needs the "
