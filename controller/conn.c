@@ -1004,6 +1004,9 @@ conn_read_cb(evutil_socket_t fd, short what, void *c_)
             break;
         }
     }
+    /* One switch callback done: the REST server may be waiting for its
+     * turn (ofc_loop_yield()). */
+    ofc_loop_tick();
 }
 
 /* The periodic timer: handshake deadline and echo keepalive. */

@@ -149,6 +149,28 @@ ofc_time_msec(void)
     return (long long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+static int yield_left;
+static void (*yield_cb)(void *);
+static void *yield_aux;
+
+void
+ofc_loop_yield(int callbacks, void (*cb)(void *), void *aux)
+{
+    yield_left = callbacks;
+    yield_cb = cb;
+    yield_aux = aux;
+}
+
+void
+ofc_loop_tick(void)
+{
+    if (yield_cb && --yield_left <= 0) {
+        void (*cb)(void *) = yield_cb;
+        yield_cb = NULL;
+        cb(yield_aux);
+    }
+}
+
 long long
 ofc_time_usec(void)
 {

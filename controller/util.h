@@ -130,6 +130,13 @@ ofc_hash_u64(uint64_t x)
     return (uint32_t) x;
 }
 
+/* Fair turns between the REST server and the switches: after
+ * ofc_loop_yield(N, cb, aux), the N-th switch callback from now calls
+ * cb(aux) (once).  The connection layer calls ofc_loop_tick() after each
+ * read callback of a switch. */
+void ofc_loop_yield(int callbacks, void (*cb)(void *), void *aux);
+void ofc_loop_tick(void);
+
 /* Monotonic time in milliseconds and in microseconds. */
 long long ofc_time_msec(void);
 long long ofc_time_usec(void);

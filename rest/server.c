@@ -35,8 +35,10 @@
  * connections never fill the connection limit and memory stays bounded
  * when a switch never answers. */
 #define MAX_OUTSTANDING 256
-/* MHD runs in a row before the switches get a whole pass (run_cb()). */
+/* MHD runs in a row, then switch callbacks before REST runs again (see
+ * run_cb()). */
 #define REST_TURNS 8
+#define YIELD_CALLBACKS 8
 
 /* The HTTP statuses counted separately for GET /metrics; any other status
  * counts under the last slot ("other"). */
@@ -822,14 +824,25 @@ rearm(struct ofc_rest_server *s)
     }
 }
 
+/* The switches had their turn: REST events may run again.  Called back by
+ * ofc_loop_yield() or by 'turn_ev', whichever comes first. */
+static void
+resume(void *s_)
+{
+    struct ofc_rest_server *s = s_;
+    s->turns = 0;
+    event_add(s->io_ev, NULL);
+}
+
 /* libevent callback: lets MHD do its work, then re-arms the timer.
  *
  * With priorities (ofcd sets two), the REST events run before the
  * switches' (so an operator's request does not wait for a pass over every
  * busy switch).  After REST_TURNS runs in a row, 'io_ev' is taken out
- * until 'turn_ev', queued behind the switches' events at their priority,
- * puts it back: a flood of HTTP requests gets REST_TURNS turns per pass
- * over the switches and can never starve them. */
+ * until YIELD_CALLBACKS switch callbacks have run (ofc_loop_yield()), or,
+ * if the switches have less to do, until 'turn_ev', queued behind their
+ * events, runs.  So REST and the switches alternate and a flood of HTTP
+ * requests can never starve the switches. */
 static void
 run_cb(evutil_socket_t fd, short what, void *s_)
 {
@@ -839,16 +852,15 @@ run_cb(evutil_socket_t fd, short what, void *s_)
     if (s->turn_ev && ++s->turns >= REST_TURNS) {
         event_del(s->io_ev);
         event_active(s->turn_ev, 0, 0);
+        ofc_loop_yield(YIELD_CALLBACKS, resume, s);
     }
 }
 
-/* The switches had their turn: REST events may run again. */
+/* 'turn_ev': the switches' queued events have run. */
 static void
 turn_cb(evutil_socket_t fd, short what, void *s_)
 {
-    struct ofc_rest_server *s = s_;
-    s->turns = 0;
-    event_add(s->io_ev, NULL);
+    resume(s_);
 }
 
 /* Unescapes '%XX' in the path and in each query key and value, in place,
