@@ -648,14 +648,10 @@ handle_list(const struct ofc_rest_request *req,
 {
     static const char *const allowed[] = { "dpid", NULL };
     uint64_t dpid = 0;
+    bool d;
 
-    if (!ofc_rest_check_query(req, resp, allowed)) {
-        return;
-    }
-    const char *d = ofc_rest_query(req, "dpid");
-    if (d && !ofc_rest_parse_dpid(d, &dpid)) {
-        ofc_rest_reply_error(resp, req, 400, "bad_dpid",
-                             "\"%s\" is not a datapath id", d);
+    if (!ofc_rest_check_query(req, resp, allowed)
+        || !ofc_rest_query_dpid(req, resp, &d, &dpid)) {
         return;
     }
     json_t *list = json_array();

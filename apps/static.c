@@ -422,14 +422,10 @@ handle_list(const struct ofc_rest_request *req,
 {
     static const char *const allowed[] = { "dpid", NULL };
     uint64_t dpid = 0;
+    bool s;
 
-    if (!ofc_rest_check_query(req, resp, allowed)) {
-        return;
-    }
-    const char *s = ofc_rest_query(req, "dpid");
-    if (s && !ofc_rest_parse_dpid(s, &dpid)) {
-        ofc_rest_reply_error(resp, req, 400, "bad_dpid",
-                             "\"%s\" is not a datapath id", s);
+    if (!ofc_rest_check_query(req, resp, allowed)
+        || !ofc_rest_query_dpid(req, resp, &s, &dpid)) {
         return;
     }
     json_t *list = json_array();

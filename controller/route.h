@@ -95,6 +95,13 @@ bool ofc_rest_query_uint(const struct ofc_rest_request *,
                          uint64_t min, uint64_t max, bool *present,
                          uint64_t *value);
 
+/* Reads the optional query parameter "dpid" (a filter of list routes).
+ * Returns true with '*present' telling whether it was given; on a bad
+ * value replies 400 "bad_dpid" and returns false. */
+bool ofc_rest_query_dpid(const struct ofc_rest_request *,
+                         struct ofc_rest_response *, bool *present,
+                         uint64_t *dpid);
+
 /* Parses the request body as one JSON object (duplicate keys rejected).
  * Returns it (caller owns), or NULL after replying 400 "bad_json" (with
  * line and column) or "bad_type" (not an object). */

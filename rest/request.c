@@ -290,6 +290,21 @@ ofc_rest_query_uint(const struct ofc_rest_request *req,
     return true;
 }
 
+bool
+ofc_rest_query_dpid(const struct ofc_rest_request *req,
+                    struct ofc_rest_response *resp, bool *present,
+                    uint64_t *dpid)
+{
+    const char *s = ofc_rest_query(req, "dpid");
+    *present = s != NULL;
+    if (s && !ofc_rest_parse_dpid(s, dpid)) {
+        ofc_rest_reply_error(resp, req, MHD_HTTP_BAD_REQUEST, "bad_dpid",
+                             "\"%s\" is not a datapath id", s);
+        return false;
+    }
+    return true;
+}
+
 /* ---- Body. ----------------------------------------------------------- */
 
 json_t *
