@@ -568,40 +568,15 @@ loose_match(const struct ofp_match *m, const struct ofp_match *filter)
     return true;
 }
 
-size_t
-ofc_flow_table_remove_matching(struct ofc_flow_table *t,
-                               const struct ofc_app *app, uint8_t table_id,
-                               const struct ofp_match *filter)
-{
-    unsigned owner = owner_index(app);
-    size_t n = 0;
-
-    for (size_t i = 0; i <= t->flows.mask; i++) {
-        struct ofc_hmap_node *node = t->flows.buckets[i];
-        while (node) {
-            struct ofc_hmap_node *next = node->next;
-            struct fs_flow *f = OFC_CONTAINER_OF(node, struct fs_flow, node);
-            struct ofp_match m;
-            if (f->state & FS_DESIRED
-                && cookie_owner_index(f->cookie) == owner
-                && (table_id == OFPTT_ALL || f->table_id == table_id)
-                && !ofp_oxm_decode(f->data, f->oxm_len, &m)
-                && loose_match(&m, filter)) {
-                flow_withdraw(t, f, &m);
-                n++;
-            }
-            node = next;
-        }
-    }
-    return n;
-}
-
-/* Calls 'cb' on every desired flow of 'app' in 'table_id' (OFPTT_ALL:
- * every table); 'cb' may withdraw the flow. */
+/* Calls cb(t, f, aux) on every desired flow 'f' of 'app' in 'table_id'
+ * (OFPTT_ALL: every table); 'cb' may withdraw the flow.  Returns how many
+ * calls returned true. */
 static size_t
 for_each_app_flow(struct ofc_flow_table *t, const struct ofc_app *app,
                   uint8_t table_id,
-                  bool (*cb)(struct ofc_flow_table *, struct fs_flow *))
+                  bool (*cb)(struct ofc_flow_table *, struct fs_flow *,
+                             const void *aux),
+                  const void *aux)
 {
     unsigned owner = owner_index(app);
     size_t n = 0;
@@ -614,7 +589,7 @@ for_each_app_flow(struct ofc_flow_table *t, const struct ofc_app *app,
             if (f->state & FS_DESIRED
                 && cookie_owner_index(f->cookie) == owner
                 && (table_id == OFPTT_ALL || f->table_id == table_id)) {
-                n += cb(t, f);
+                n += cb(t, f, aux);
             }
             node = next;
         }
@@ -622,9 +597,31 @@ for_each_app_flow(struct ofc_flow_table *t, const struct ofc_app *app,
     return n;
 }
 
+/* for_each_app_flow() callback: withdraws 'f' if it matches the loose
+ * match 'filter'. */
+static bool
+withdraw_matching(struct ofc_flow_table *t, struct fs_flow *f,
+                  const void *filter)
+{
+    struct ofp_match m;
+    if (ofp_oxm_decode(f->data, f->oxm_len, &m) || !loose_match(&m, filter)) {
+        return false;
+    }
+    flow_withdraw(t, f, &m);
+    return true;
+}
+
+size_t
+ofc_flow_table_remove_matching(struct ofc_flow_table *t,
+                               const struct ofc_app *app, uint8_t table_id,
+                               const struct ofp_match *filter)
+{
+    return for_each_app_flow(t, app, table_id, withdraw_matching, filter);
+}
+
 /* for_each_app_flow() callback: marks 'f'. */
 static bool
-mark_flow(struct ofc_flow_table *t, struct fs_flow *f)
+mark_flow(struct ofc_flow_table *t, struct fs_flow *f, const void *aux)
 {
     f->state |= FS_MARKED;
     return true;
@@ -632,7 +629,7 @@ mark_flow(struct ofc_flow_table *t, struct fs_flow *f)
 
 /* for_each_app_flow() callback: withdraws 'f' if it is still marked. */
 static bool
-sweep_flow(struct ofc_flow_table *t, struct fs_flow *f)
+sweep_flow(struct ofc_flow_table *t, struct fs_flow *f, const void *aux)
 {
     struct ofp_match m;
     if (!(f->state & FS_MARKED)) {
@@ -650,14 +647,14 @@ size_t
 ofc_flow_table_mark(struct ofc_flow_table *t, const struct ofc_app *app,
                     uint8_t table_id)
 {
-    return for_each_app_flow(t, app, table_id, mark_flow);
+    return for_each_app_flow(t, app, table_id, mark_flow, NULL);
 }
 
 size_t
 ofc_flow_table_sweep(struct ofc_flow_table *t, const struct ofc_app *app,
                      uint8_t table_id)
 {
-    return for_each_app_flow(t, app, table_id, sweep_flow);
+    return for_each_app_flow(t, app, table_id, sweep_flow, NULL);
 }
 
 void
